@@ -1,0 +1,76 @@
+/**
+ * The store interface every implementation passes the contract suite for
+ * (test/unit/storage/store-contract.ts). Hot state (dialogs in progress) and cold history
+ * (submitted assessments, audit) are separate collections so saving one answer never rewrites
+ * the university's whole history.
+ */
+import type { Assessment } from '../dialogs/assessment.js';
+import type { Platform } from '../dialogs/session.js';
+import type { DialogSession } from '../dialogs/session.js';
+
+export type SaveResult<T> =
+  | { kind: 'saved'; record: T }
+  /** Someone else saved first: the caller re-reads and decides again. */
+  | { kind: 'conflict'; current: T | undefined };
+
+/** A platform conversation the bot can post into later (Teams conversation reference, Slack channel). */
+export interface ConversationLink {
+  /** e.g. `dept:gph:teams` for a department channel, `user:teams:<aad>` for a personal chat. */
+  key: string;
+  platform: Platform;
+  conversationId: string;
+  /** Teams only: the connector base URL the conversation lives on. */
+  serviceUrl?: string;
+  tenantId?: string;
+  /** Teams only: extra reference fields (bot, user, channelId) needed by continueConversation. */
+  reference?: Record<string, unknown>;
+  linkedBy?: string;
+  linkedAt: string;
+}
+
+export interface AuditEvent {
+  id: string;
+  at: string;
+  /** actorKey of who acted, or `system`. */
+  actor: string;
+  action: string;
+  /** What it acted on, e.g. an assessment id or a department id. */
+  subject: string;
+  /** Short, already-sanitised details; never whole payloads. */
+  details?: Record<string, string | number | boolean>;
+}
+
+export interface AuditQuery {
+  subject?: string;
+  action?: string;
+  since?: string;
+}
+
+export interface RiskcheckStore {
+  /** Dialog sessions (hot). `expectedVersion` 0 means "must not exist yet". */
+  getSession(id: string): Promise<DialogSession | undefined>;
+  listSessionsByOwner(ownerKey: string): Promise<DialogSession[]>;
+  saveSession(session: DialogSession, expectedVersion: number): Promise<SaveResult<DialogSession>>;
+  deleteSession(id: string): Promise<void>;
+
+  /** Submitted assessments (cold). */
+  getAssessment(id: string): Promise<Assessment | undefined>;
+  listAssessmentsBySubmitter(submitterKey: string): Promise<Assessment[]>;
+  listAssessmentsByDepartment(departmentId: string): Promise<Assessment[]>;
+  saveAssessment(assessment: Assessment, expectedVersion: number): Promise<SaveResult<Assessment>>;
+
+  /** Conversation references for proactive posts. */
+  getLink(key: string): Promise<ConversationLink | undefined>;
+  saveLink(link: ConversationLink): Promise<void>;
+
+  appendAudit(event: AuditEvent): Promise<void>;
+  listAudit(query?: AuditQuery): Promise<AuditEvent[]>;
+
+  /**
+   * Records that an inbound event (Teams activity id, Slack retry) was handled. Returns true the
+   * first time a key is seen and false for every repeat, atomically within the process.
+   */
+  markProcessed(key: string, at: string): Promise<boolean>;
+
+  close(): Promise<void>;
+}
