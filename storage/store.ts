@@ -5,8 +5,7 @@
  * the university's whole history.
  */
 import type { Assessment } from '../dialogs/assessment.js';
-import type { Platform } from '../dialogs/session.js';
-import type { DialogSession } from '../dialogs/session.js';
+import type { DialogSession, Platform } from '../dialogs/session.js';
 
 export type SaveResult<T> =
   | { kind: 'saved'; record: T }
