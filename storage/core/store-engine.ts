@@ -1,0 +1,165 @@
+/**
+ * The store's behaviour over in-memory state, independent of where it is persisted: the memory
+ * store runs it with no persistence, the lowdb store with one durable file per collection. Every
+ * method mutates memory synchronously (so checks cannot interleave) and then awaits persistence.
+ */
+import type { Assessment } from '../../dialogs/assessment.js';
+import { actorKey, type DialogSession } from '../../dialogs/session.js';
+import type { AuditEvent, AuditQuery, ConversationLink, RiskcheckStore, SaveResult } from '../store.js';
+import { createDict, type Dict, RecordTable } from './record-table.js';
+
+/** Dedup keys older than this are forgotten: Teams and Slack stop redelivering long before. */
+export const PROCESSED_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Everything the store holds. Dicts are used in place, so a persistence layer can serialise them. */
+export interface StoreState {
+  sessions: Dict<DialogSession>;
+  assessments: Dict<Assessment>;
+  links: Dict<ConversationLink>;
+  /** Dedup key → the `at` it was first processed. */
+  processed: Dict<string>;
+  /** Oldest first. */
+  audit: AuditEvent[];
+}
+
+export function emptyState(): StoreState {
+  return {
+    sessions: createDict(),
+    assessments: createDict(),
+    links: createDict(),
+    processed: createDict(),
+    audit: [],
+  };
+}
+
+/** Called after the in-memory state changed; resolves once the change is durable. */
+export interface Persistence {
+  sessionsChanged(): Promise<void>;
+  assessmentsChanged(): Promise<void>;
+  linksChanged(): Promise<void>;
+  processedChanged(): Promise<void>;
+  auditAppended(event: AuditEvent): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const noPersistence: Persistence = {
+  sessionsChanged: async () => {},
+  assessmentsChanged: async () => {},
+  linksChanged: async () => {},
+  processedChanged: async () => {},
+  auditAppended: async () => {},
+  close: async () => {},
+};
+
+const byCreated = (a: DialogSession, b: DialogSession) =>
+  a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+const bySubmitted = (a: Assessment, b: Assessment) =>
+  a.submittedAt.localeCompare(b.submittedAt) || a.id.localeCompare(b.id);
+
+export function createStoreEngine(state: StoreState, persistence: Persistence): RiskcheckStore {
+  const sessions = new RecordTable(state.sessions, { owner: (s) => actorKey(s.owner) });
+  const assessments = new RecordTable(state.assessments, {
+    submitter: (a) => actorKey(a.submitter),
+    department: (a) => a.departmentId,
+  });
+  let closed = false;
+
+  // Fail loudly on use after close: a write then would be lost (lowdb) or silently ignored.
+  const open = () => {
+    if (closed) throw new Error('riskcheck store is closed');
+  };
+
+  async function persisted<T>(result: SaveResult<T>, write: () => Promise<void>): Promise<SaveResult<T>> {
+    if (result.kind === 'saved') await write();
+    return result;
+  }
+
+  return {
+    async getSession(id) {
+      open();
+      return sessions.get(id);
+    },
+    async listSessionsByOwner(ownerKey) {
+      open();
+      return sessions.list('owner', ownerKey, byCreated);
+    },
+    async saveSession(session, expectedVersion) {
+      open();
+      return persisted(sessions.save(session, expectedVersion), persistence.sessionsChanged);
+    },
+    async deleteSession(id) {
+      open();
+      if (sessions.delete(id)) await persistence.sessionsChanged();
+    },
+
+    async getAssessment(id) {
+      open();
+      return assessments.get(id);
+    },
+    async listAssessmentsBySubmitter(submitterKey) {
+      open();
+      return assessments.list('submitter', submitterKey, bySubmitted);
+    },
+    async listAssessmentsByDepartment(departmentId) {
+      open();
+      return assessments.list('department', departmentId, bySubmitted);
+    },
+    async saveAssessment(assessment, expectedVersion) {
+      open();
+      return persisted(assessments.save(assessment, expectedVersion), persistence.assessmentsChanged);
+    },
+
+    async getLink(key) {
+      open();
+      return Object.hasOwn(state.links, key) ? structuredClone(state.links[key]) : undefined;
+    },
+    async saveLink(link) {
+      open();
+      state.links[link.key] = structuredClone(link);
+      await persistence.linksChanged();
+    },
+
+    async appendAudit(event) {
+      open();
+      const stored = structuredClone(event);
+      state.audit.push(stored);
+      await persistence.auditAppended(stored);
+    },
+    async listAudit(query: AuditQuery = {}) {
+      open();
+      const since = query.since === undefined ? undefined : Date.parse(query.since);
+      return state.audit
+        .filter(
+          (e) =>
+            (query.subject === undefined || e.subject === query.subject) &&
+            (query.action === undefined || e.action === query.action) &&
+            (since === undefined || Date.parse(e.at) >= since),
+        )
+        .map((e) => structuredClone(e));
+    },
+
+    async markProcessed(key, at) {
+      open();
+      if (Object.hasOwn(state.processed, key)) return false;
+      state.processed[key] = at;
+      pruneProcessed(state.processed, at);
+      await persistence.processedChanged();
+      return true;
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      await persistence.close();
+    },
+  };
+}
+
+/** Drops dedup keys older than the retention window measured from `now`, so the file stays bounded. */
+function pruneProcessed(processed: Dict<string>, now: string): void {
+  const cutoff = Date.parse(now) - PROCESSED_RETENTION_MS;
+  if (Number.isNaN(cutoff)) return;
+  for (const [key, at] of Object.entries(processed)) {
+    if (Date.parse(at) < cutoff) delete processed[key];
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * The audit trail as JSON Lines, not lowdb: audit events are only ever appended, and a lowdb file
+ * would rewrite the whole history on every event. Appending one line and fsyncing costs the same
+ * on day one and in year five. Appends queued during an fsync share the next one (group commit).
+ *
+ * Layout: a header line `{"schemaVersion":1}`, then one AuditEvent per line.
+ */
+import { type FileHandle, open, readFile, truncate } from 'node:fs/promises';
+import type { AuditEvent } from '../store.js';
+import { checkEnvelope, corrupt, SCHEMA_VERSION } from './data-files.js';
+import { syncDirectory } from './durable-json-file.js';
+
+interface PendingAppend {
+  line: string;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+export class AuditLog {
+  readonly #handle: FileHandle;
+  #pending: PendingAppend[] = [];
+  #flushing: Promise<void> | undefined;
+
+  private constructor(handle: FileHandle) {
+    this.#handle = handle;
+  }
+
+  /** Reads every event, creating the file (with its header) when it does not exist yet. */
+  static async open(file: string, dir: string): Promise<{ log: AuditLog; events: AuditEvent[] }> {
+    const found = await readEvents(file);
+    // Only after every complete line checked out: drop a torn append, so the file is never
+    // changed when it is damaged in a way riskcheck does not understand.
+    if (found?.tornBytes) await truncate(file, found.keepBytes);
+    const handle = await open(file, 'a');
+    try {
+      if (found === undefined) {
+        await handle.appendFile(`${JSON.stringify({ schemaVersion: SCHEMA_VERSION })}\n`, 'utf8');
+      } else if (found.unterminated) {
+        await handle.appendFile('\n', 'utf8');
+      }
+      if (found === undefined || found.tornBytes || found.unterminated) {
+        await handle.sync();
+        await syncDirectory(dir);
+      }
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+    return { log: new AuditLog(handle), events: found?.events ?? [] };
+  }
+
+  /** Resolves once the event's line is on disk. */
+  append(event: AuditEvent): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.#pending.push({ line: `${JSON.stringify(event)}\n`, resolve, reject });
+      this.#flushing ??= this.#flush();
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.#flushing;
+    await this.#handle.close();
+  }
+
+  async #flush(): Promise<void> {
+    while (this.#pending.length > 0) {
+      const batch = this.#pending;
+      this.#pending = [];
+      try {
+        await this.#handle.appendFile(batch.map((p) => p.line).join(''), 'utf8');
+        await this.#handle.sync();
+        for (const p of batch) p.resolve();
+      } catch (error) {
+        for (const p of batch) p.reject(error);
+      }
+    }
+    this.#flushing = undefined;
+  }
+}
+
+interface FoundEvents {
+  events: AuditEvent[];
+  /** Length of the file up to the end of its last complete line. */
+  keepBytes: number;
+  /** Bytes of an append cut short by a crash after the last complete line. */
+  tornBytes: number;
+  /** The last event is complete but its newline is missing (e.g. edited by hand). */
+  unterminated: boolean;
+}
+
+/** undefined when the file is missing or empty (a fresh data dir). */
+async function readEvents(file: string): Promise<FoundEvents | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  if (text === '') return undefined;
+
+  const lines = text.split('\n');
+  // A complete file ends with a newline, leaving an empty last element. A tail that does not parse
+  // is an append cut short by a crash: never acknowledged (acks wait for fsync), so it is dropped.
+  const tail = lines.pop() ?? '';
+  let tornBytes = 0;
+  let unterminated = false;
+  if (tail !== '') {
+    if (isJson(tail)) {
+      lines.push(tail);
+      unterminated = true;
+    } else {
+      if (lines.length === 0) throw corrupt(file, 'the header line is incomplete');
+      tornBytes = Buffer.byteLength(tail, 'utf8');
+    }
+  }
+
+  const [header, ...body] = lines.map((line, index) => parseLine(file, line, index + 1));
+  checkEnvelope(header, file);
+  const events = body.map((event, index) => {
+    if (typeof event !== 'object' || event === null || typeof (event as AuditEvent).id !== 'string') {
+      throw corrupt(file, `line ${index + 2} is not an audit event`);
+    }
+    return event as AuditEvent;
+  });
+  return { events, keepBytes: Buffer.byteLength(text, 'utf8') - tornBytes, tornBytes, unterminated };
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function parseLine(file: string, line: string, lineNumber: number): unknown {
+  try {
+    return JSON.parse(line);
+  } catch (cause) {
+    throw corrupt(file, `line ${lineNumber} is not valid JSON`, cause);
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * The embedded default store: lowdb files in one data directory, owned by one process. Hot state
+ * (sessions) and cold history (assessments, audit) live in separate files, so saving an answer
+ * rewrites only sessions.json; see data-files.ts for the layout and durable-json-file.ts for how
+ * each write reaches the disk.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import { createDict } from '../core/record-table.js';
+import { createStoreEngine, type Persistence } from '../core/store-engine.js';
+import type { RiskcheckStore } from '../store.js';
+import { AuditLog } from './audit-log.js';
+import { DEFAULT_LOCK_STALE_MS, lockDataDir } from './data-dir-lock.js';
+import {
+  type AssessmentsFile,
+  dataFile,
+  decodeAssessments,
+  decodeLinks,
+  decodeProcessed,
+  decodeSessions,
+  type LinksFile,
+  type ProcessedFile,
+  SCHEMA_VERSION,
+  type SessionsFile,
+} from './data-files.js';
+import { type Decode, DurableJsonFile } from './durable-json-file.js';
+
+export interface LowdbStoreOptions {
+  dataDir: string;
+  /** How old a lock must be before it counts as left by a crashed process (ms, min 2000). */
+  lockStaleMs?: number;
+}
+
+/**
+ * Opens (creating if needed) the data directory. Throws StoreError STORE_LOCKED when another
+ * process owns it, STORE_CORRUPT / STORE_SCHEMA_UNKNOWN when a file cannot be read; it never
+ * rewrites a file it could not read.
+ */
+export async function createLowdbStore(options: LowdbStoreOptions): Promise<RiskcheckStore> {
+  const dataDir = path.resolve(options.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const lock = await lockDataDir(
+    dataDir,
+    dataFile(dataDir, 'lock'),
+    options.lockStaleMs ?? DEFAULT_LOCK_STALE_MS,
+  );
+
+  try {
+    // `new Low(adapter, defaults)` explicitly: JSONFilePreset turns into memory under NODE_ENV=test.
+    const sessions = await openLow<SessionsFile>(dataFile(dataDir, 'sessions'), decodeSessions, {
+      schemaVersion: SCHEMA_VERSION,
+      sessions: createDict(),
+    });
+    const assessments = await openLow<AssessmentsFile>(dataFile(dataDir, 'assessments'), decodeAssessments, {
+      schemaVersion: SCHEMA_VERSION,
+      assessments: createDict(),
+    });
+    const links = await openLow<LinksFile>(dataFile(dataDir, 'links'), decodeLinks, {
+      schemaVersion: SCHEMA_VERSION,
+      links: createDict(),
+    });
+    const processed = await openLow<ProcessedFile>(dataFile(dataDir, 'processed'), decodeProcessed, {
+      schemaVersion: SCHEMA_VERSION,
+      keys: createDict(),
+    });
+    // Last: it is the only file opening creates, and only once every other file read cleanly.
+    const audit = await AuditLog.open(dataFile(dataDir, 'audit'), dataDir);
+
+    const owned = async (write: () => Promise<void>) => {
+      if (lock.lost) throw lock.lost;
+      await write();
+    };
+    const persistence: Persistence = {
+      sessionsChanged: () => owned(() => sessions.db.write()),
+      assessmentsChanged: () => owned(() => assessments.db.write()),
+      linksChanged: () => owned(() => links.db.write()),
+      processedChanged: () => owned(() => processed.db.write()),
+      auditAppended: (event) => owned(() => audit.log.append(event)),
+      async close() {
+        try {
+          await Promise.all([sessions, assessments, links, processed].map((f) => f.adapter.flush()));
+          await audit.log.close();
+        } finally {
+          await lock.release();
+        }
+      },
+    };
+
+    return createStoreEngine(
+      {
+        sessions: sessions.db.data.sessions,
+        assessments: assessments.db.data.assessments,
+        links: links.db.data.links,
+        processed: processed.db.data.keys,
+        audit: audit.events,
+      },
+      persistence,
+    );
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+async function openLow<T>(file: string, decode: Decode<T>, defaults: T) {
+  const adapter = new DurableJsonFile(file, decode);
+  const db = new Low<T>(adapter, defaults);
+  await db.read();
+  return { db, adapter };
+}

@@ -1,0 +1,254 @@
+/**
+ * The behaviour every RiskcheckStore implementation must have. Each implementation's test file
+ * calls runStoreContract with a factory; a new backend (PostgreSQL) passes this before it ships.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { actorKey } from '../../../dialogs/session.js';
+import type { RiskcheckStore, SaveResult } from '../../../storage/store.js';
+import { buildActor, buildAssessment, buildAudit, buildLink, buildSession } from './records.js';
+
+export type MakeStore = () => Promise<{ store: RiskcheckStore; cleanup: () => Promise<void> }>;
+
+const bob = buildActor({ platform: 'slack', userId: 'U0BOB', displayName: 'Bob' });
+
+function saved<T>(result: SaveResult<T>): T {
+  if (result.kind !== 'saved') throw new Error(`expected saved, got ${JSON.stringify(result)}`);
+  return result.record;
+}
+
+const ids = (records: { id: string }[]) => records.map((r) => r.id);
+
+export function runStoreContract(name: string, makeStore: MakeStore): void {
+  describe(`RiskcheckStore contract: ${name}`, () => {
+    let store: RiskcheckStore;
+    let cleanup: () => Promise<void>;
+
+    beforeEach(async () => {
+      ({ store, cleanup } = await makeStore());
+    });
+    afterEach(async () => {
+      await cleanup();
+    });
+
+    describe('sessions', () => {
+      it('creates with expectedVersion 0, reads back at version 1', async () => {
+        const stored = saved(await store.saveSession(buildSession(), 0));
+        expect(stored.version).toBe(1);
+        expect(await store.getSession('session-1')).toEqual({ ...buildSession(), version: 1 });
+        expect(await store.getSession('missing')).toBeUndefined();
+      });
+
+      it('updates with the current version and increments it', async () => {
+        const v1 = saved(await store.saveSession(buildSession(), 0));
+        const v2 = saved(await store.saveSession({ ...v1, stepId: 'partner' }, v1.version));
+        expect(v2.version).toBe(2);
+        expect((await store.getSession(v1.id))?.stepId).toBe('partner');
+      });
+
+      it('conflicts on a stale expectedVersion and on creating an existing id', async () => {
+        const v1 = saved(await store.saveSession(buildSession(), 0));
+        saved(await store.saveSession({ ...v1, stepId: 'partner' }, 1));
+        const stale = await store.saveSession({ ...v1, stepId: 'design' }, 1);
+        expect(stale).toEqual({ kind: 'conflict', current: expect.objectContaining({ version: 2 }) });
+        const again = await store.saveSession(buildSession(), 0);
+        expect(again.kind).toBe('conflict');
+        expect((await store.getSession(v1.id))?.stepId).toBe('partner');
+      });
+
+      it('conflicts with current undefined when updating a record that does not exist', async () => {
+        expect(await store.saveSession(buildSession(), 3)).toEqual({ kind: 'conflict', current: undefined });
+      });
+
+      it('deletes, and deleting a missing session is a no-op', async () => {
+        saved(await store.saveSession(buildSession(), 0));
+        await store.deleteSession('session-1');
+        await store.deleteSession('session-1');
+        expect(await store.getSession('session-1')).toBeUndefined();
+        expect(await store.listSessionsByOwner(actorKey(buildActor()))).toEqual([]);
+        // A deleted id can be created again from scratch.
+        expect(saved(await store.saveSession(buildSession(), 0)).version).toBe(1);
+      });
+
+      it('lists by owner, oldest first', async () => {
+        saved(await store.saveSession(buildSession({ id: 's-b', createdAt: '2025-03-02T00:00:00Z' }), 0));
+        saved(await store.saveSession(buildSession({ id: 's-a', createdAt: '2025-03-01T00:00:00Z' }), 0));
+        saved(await store.saveSession(buildSession({ id: 's-bob', owner: bob }), 0));
+        expect(ids(await store.listSessionsByOwner('teams:aad-alice'))).toEqual(['s-a', 's-b']);
+        expect(ids(await store.listSessionsByOwner('slack:U0BOB'))).toEqual(['s-bob']);
+        expect(await store.listSessionsByOwner('slack:nobody')).toEqual([]);
+      });
+
+      it('keeps the owner index right when a session changes owner', async () => {
+        const v1 = saved(await store.saveSession(buildSession(), 0));
+        saved(await store.saveSession({ ...v1, owner: bob }, 1));
+        expect(await store.listSessionsByOwner('teams:aad-alice')).toEqual([]);
+        expect(ids(await store.listSessionsByOwner('slack:U0BOB'))).toEqual(['session-1']);
+      });
+
+      it('lets exactly one of several concurrent saves with the same expectedVersion win', async () => {
+        const v1 = saved(await store.saveSession(buildSession(), 0));
+        const results = await Promise.all(
+          ['a', 'b', 'c', 'd', 'e'].map((step) => store.saveSession({ ...v1, stepId: step }, 1)),
+        );
+        expect(results.filter((r) => r.kind === 'saved')).toHaveLength(1);
+        expect(results.filter((r) => r.kind === 'conflict')).toHaveLength(4);
+        const winner = results.find((r) => r.kind === 'saved');
+        expect(await store.getSession(v1.id)).toEqual(winner?.record);
+      });
+
+      it('lets exactly one concurrent create win', async () => {
+        const results = await Promise.all([1, 2, 3].map(() => store.saveSession(buildSession(), 0)));
+        expect(results.filter((r) => r.kind === 'saved')).toHaveLength(1);
+      });
+    });
+
+    describe('assessments', () => {
+      it('creates, reads, updates with version checks', async () => {
+        const v1 = saved(await store.saveAssessment(buildAssessment(), 0));
+        expect(v1.version).toBe(1);
+        expect(await store.getAssessment('assessment-1')).toEqual({ ...buildAssessment(), version: 1 });
+        expect(await store.getAssessment('missing')).toBeUndefined();
+        const decision = { value: 'proceed' as const, comment: 'ok', by: bob, at: '2025-03-03T00:00:00Z' };
+        const v2 = saved(await store.saveAssessment({ ...v1, decision }, 1));
+        expect(v2.version).toBe(2);
+        const stale = await store.saveAssessment({ ...v1, title: 'stale' }, 1);
+        expect(stale).toEqual({ kind: 'conflict', current: expect.objectContaining({ decision }) });
+        expect((await store.saveAssessment(buildAssessment(), 0)).kind).toBe('conflict');
+      });
+
+      it('lists by submitter and by department, oldest first', async () => {
+        saved(
+          await store.saveAssessment(buildAssessment({ id: 'a2', submittedAt: '2025-03-05T00:00:00Z' }), 0),
+        );
+        saved(
+          await store.saveAssessment(buildAssessment({ id: 'a1', submittedAt: '2025-03-04T00:00:00Z' }), 0),
+        );
+        saved(
+          await store.saveAssessment(buildAssessment({ id: 'a3', submitter: bob, departmentId: 'law' }), 0),
+        );
+        expect(ids(await store.listAssessmentsBySubmitter('teams:aad-alice'))).toEqual(['a1', 'a2']);
+        expect(ids(await store.listAssessmentsBySubmitter('slack:U0BOB'))).toEqual(['a3']);
+        expect(ids(await store.listAssessmentsByDepartment('gph'))).toEqual(['a1', 'a2']);
+        expect(ids(await store.listAssessmentsByDepartment('law'))).toEqual(['a3']);
+        expect(await store.listAssessmentsByDepartment('none')).toEqual([]);
+      });
+
+      it('keeps the indexes right after an update moves an assessment', async () => {
+        const v1 = saved(await store.saveAssessment(buildAssessment(), 0));
+        saved(await store.saveAssessment({ ...v1, departmentId: 'law', submitter: bob }, 1));
+        expect(await store.listAssessmentsByDepartment('gph')).toEqual([]);
+        expect(await store.listAssessmentsBySubmitter('teams:aad-alice')).toEqual([]);
+        const [moved] = await store.listAssessmentsByDepartment('law');
+        expect(moved).toMatchObject({ id: 'assessment-1', version: 2, departmentId: 'law' });
+        expect(ids(await store.listAssessmentsBySubmitter('slack:U0BOB'))).toEqual(['assessment-1']);
+      });
+
+      it('lets exactly one of several concurrent decisions win', async () => {
+        const v1 = saved(await store.saveAssessment(buildAssessment(), 0));
+        const results = await Promise.all(
+          ['x', 'y', 'z'].map((title) => store.saveAssessment({ ...v1, title }, 1)),
+        );
+        expect(results.filter((r) => r.kind === 'saved')).toHaveLength(1);
+      });
+    });
+
+    describe('links', () => {
+      it('saves, reads and overwrites by key', async () => {
+        expect(await store.getLink('dept:gph:teams')).toBeUndefined();
+        await store.saveLink(buildLink());
+        expect(await store.getLink('dept:gph:teams')).toEqual(buildLink());
+        await store.saveLink(buildLink({ conversationId: 'other' }));
+        expect((await store.getLink('dept:gph:teams'))?.conversationId).toBe('other');
+      });
+    });
+
+    describe('audit', () => {
+      it('appends in order and filters by subject, action and since (inclusive)', async () => {
+        await store.appendAudit(buildAudit({ id: 'e1', at: '2025-03-01T00:00:00.000Z' }));
+        await store.appendAudit(
+          buildAudit({ id: 'e2', at: '2025-03-02T00:00:00.000Z', action: 'decision.made' }),
+        );
+        await store.appendAudit(buildAudit({ id: 'e3', at: '2025-03-03T00:00:00.000Z', subject: 'other' }));
+        expect(ids(await store.listAudit())).toEqual(['e1', 'e2', 'e3']);
+        expect(await store.listAudit({})).toHaveLength(3);
+        expect(ids(await store.listAudit({ subject: 'assessment-1' }))).toEqual(['e1', 'e2']);
+        expect(ids(await store.listAudit({ action: 'decision.made' }))).toEqual(['e2']);
+        expect(ids(await store.listAudit({ since: '2025-03-02T00:00:00.000Z' }))).toEqual(['e2', 'e3']);
+        expect(
+          ids(await store.listAudit({ subject: 'assessment-1', since: '2025-03-02T00:00:00Z' })),
+        ).toEqual(['e2']);
+        expect((await store.listAudit({ subject: 'e1' })).length).toBe(0);
+      });
+    });
+
+    describe('processed keys', () => {
+      it('returns true the first time and false for every repeat, also when concurrent', async () => {
+        expect(await store.markProcessed('activity-1', '2025-03-01T00:00:00Z')).toBe(true);
+        expect(await store.markProcessed('activity-1', '2025-03-01T00:00:01Z')).toBe(false);
+        const results = await Promise.all(
+          [1, 2, 3, 4].map(() => store.markProcessed('activity-2', '2025-03-01T00:00:02Z')),
+        );
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
+
+      it('forgets keys older than seven days', async () => {
+        expect(await store.markProcessed('old', '2025-03-01T00:00:00Z')).toBe(true);
+        expect(await store.markProcessed('new', '2025-03-09T00:00:00Z')).toBe(true);
+        expect(await store.markProcessed('old', '2025-03-09T00:00:01Z')).toBe(true);
+        expect(await store.markProcessed('new', '2025-03-09T00:00:02Z')).toBe(false);
+      });
+    });
+
+    it('treats ids like __proto__ and constructor as ordinary keys', async () => {
+      for (const id of ['__proto__', 'constructor', 'hasOwnProperty']) {
+        expect(await store.getSession(id)).toBeUndefined();
+        expect(saved(await store.saveSession(buildSession({ id }), 0)).id).toBe(id);
+        expect((await store.getSession(id))?.id).toBe(id);
+      }
+      expect(await store.getLink('__proto__')).toBeUndefined();
+      await store.saveLink(buildLink({ key: '__proto__' }));
+      expect((await store.getLink('__proto__'))?.key).toBe('__proto__');
+      expect(await store.markProcessed('__proto__', '2025-03-01T00:00:00Z')).toBe(true);
+      expect(await store.markProcessed('__proto__', '2025-03-01T00:00:00Z')).toBe(false);
+    });
+
+    describe('copies', () => {
+      it('returns copies and stores copies: callers cannot mutate stored state', async () => {
+        const session = buildSession();
+        const stored = saved(await store.saveSession(session, 0));
+        session.answers.title = 'mutated input';
+        stored.answers.title = 'mutated result';
+        const read = await store.getSession('session-1');
+        read!.owner.displayName = 'mutated read';
+        (await store.listSessionsByOwner('teams:aad-alice'))[0]!.stepId = 'mutated list';
+        expect(await store.getSession('session-1')).toEqual({ ...buildSession(), version: 1 });
+
+        const assessment = saved(await store.saveAssessment(buildAssessment(), 0));
+        assessment.triage.flags.push({} as never);
+        (await store.listAssessmentsByDepartment('gph'))[0]!.posts.push({} as never);
+        (await store.listAssessmentsBySubmitter('teams:aad-alice'))[0]!.title = 'x';
+        expect(await store.getAssessment('assessment-1')).toEqual({ ...buildAssessment(), version: 1 });
+
+        const link = buildLink();
+        await store.saveLink(link);
+        link.reference!.channelId = 'mutated';
+        (await store.getLink(link.key))!.conversationId = 'mutated';
+        expect(await store.getLink(link.key)).toEqual(buildLink());
+
+        const event = buildAudit();
+        await store.appendAudit(event);
+        event.details!.level = 'mutated';
+        (await store.listAudit())[0]!.subject = 'mutated';
+        expect(await store.listAudit()).toEqual([buildAudit()]);
+      });
+
+      it('conflict results carry a copy too', async () => {
+        saved(await store.saveSession(buildSession(), 0));
+        const conflict = await store.saveSession(buildSession(), 0);
+        if (conflict.kind !== 'conflict') throw new Error('expected conflict');
+        conflict.current!.stepId = 'mutated';
+        expect((await store.getSession('session-1'))?.stepId).toBe('context');
+      });
+    });
+  });
+}
