@@ -1,0 +1,45 @@
+/** Answers what a user typed: welcome, help, resume, list, cancel or link. */
+import { actorKey, type Actor } from '../../dialogs/session.js';
+import {
+  assessmentListView,
+  helpView,
+  messageView,
+  welcomeView,
+} from '../../dialogs/views/simple-views.js';
+import type { AppDeps } from './app-deps.js';
+import { parseCommand } from './commands.js';
+import { type LinkTarget, linkChannel } from './link-channel.js';
+import { type Reply, viewReply } from './reply.js';
+import { runDialogEvent } from './run-dialog.js';
+
+export interface CommandPlace {
+  /** Set when the command was typed in a channel or group conversation. */
+  channel?: LinkTarget;
+}
+
+export async function handleCommand(deps: AppDeps, actor: Actor, text: string, place: CommandPlace): Promise<Reply> {
+  const command = parseCommand(text);
+  switch (command.kind) {
+    case 'welcome': {
+      const drafts = await deps.store.listSessionsByOwner(actorKey(actor));
+      return viewReply(welcomeView(actor.displayName, drafts));
+    }
+    case 'help':
+      return viewReply(helpView(deps.organisation));
+    case 'resume':
+      return runDialogEvent(deps, actor, undefined, { kind: 'show' });
+    case 'cancel':
+      return runDialogEvent(deps, actor, undefined, { kind: 'cancel' });
+    case 'list': {
+      const drafts = await deps.store.listSessionsByOwner(actorKey(actor));
+      const submitted = await deps.store.listAssessmentsBySubmitter(actorKey(actor));
+      return viewReply(assessmentListView(drafts, submitted));
+    }
+    case 'link':
+      return linkChannel(deps, actor, command.departmentId, place.channel);
+    case 'unknown':
+      return viewReply(
+        messageView('info', 'I did not catch that', 'Type “riskcheck” to start a risk check, or “help” to see what I can do.', true),
+      );
+  }
+}

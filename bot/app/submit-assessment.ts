@@ -1,0 +1,36 @@
+/**
+ * Completes a submission: stores the assessment (id = session id, so a double submit cannot
+ * create two), removes the draft, posts the approval request to the department and answers the
+ * submitter with the outcome.
+ */
+import type { Assessment } from '../../dialogs/assessment.js';
+import { actorKey } from '../../dialogs/session.js';
+import { type AppDeps, audit } from './app-deps.js';
+import { deliverOutcome } from './deliver-outcome.js';
+import { outcomeFor } from './outcome-presenter.js';
+import { type Reply, viewReply } from './reply.js';
+
+export async function submitAssessment(deps: AppDeps, assessment: Assessment): Promise<Reply> {
+  const saved = await deps.store.saveAssessment(assessment, 0);
+  // A conflict means this session was submitted already (double click, retry): show that outcome.
+  const stored = saved.kind === 'saved' ? saved.record : saved.current;
+  await deps.store.deleteSession(assessment.id);
+  if (!stored) return viewReply(outcomeFor(deps, assessment, 'Your risk check could not be saved. Please try again.'));
+  if (saved.kind === 'conflict') return viewReply(outcomeFor(deps, stored, deliveryNote(stored, stored.posts.length, 0, 1)));
+
+  await audit(deps, actorKey(stored.submitter), 'assessment.submitted', stored.id, {
+    level: stored.level,
+    department: stored.departmentId,
+  });
+  const report = await deliverOutcome(deps, stored);
+  return viewReply(
+    outcomeFor(deps, report.assessment, deliveryNote(stored, report.delivered.length, report.failed, report.linkedChannels)),
+  );
+}
+
+function deliveryNote(assessment: Assessment, delivered: number, failed: number, linked: number): string {
+  if (delivered > 0) return 'Your outcome was sent to the decision makers in your department’s channel. You will get a message when they decide.';
+  if (failed > 0) return 'Your outcome is saved, but it could not be posted to your department’s channel just now. The bot will post it when the channel is available again; you can also tell your head of department.';
+  if (linked === 0) return `Your outcome is saved. Your department’s channel is not linked to riskcheck yet: ask your head of department to type “riskcheck link ${assessment.departmentId}” in it, and the outcome will be posted there.`;
+  return 'Your outcome is saved.';
+}

@@ -1,0 +1,91 @@
+/**
+ * Runtime settings from environment variables (secrets live only there). Production refuses to
+ * start without the Teams app credentials; development accepts unauthenticated Teams traffic and
+ * therefore binds to loopback only.
+ */
+import { z } from 'zod';
+import { ConfigError, formatIssuePath } from './config-error.js';
+
+export type Mode = 'development' | 'production';
+
+export interface TeamsCredentials {
+  clientId: string;
+  clientSecret: string;
+  tenantId: string;
+}
+
+export interface RuntimeConfig {
+  mode: Mode;
+  host: string;
+  port: number;
+  organisationFile: string;
+  dataDir: string;
+  logLevel: string;
+  teams: { enabled: boolean; credentials?: TeamsCredentials };
+}
+
+const boolean = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => (v === undefined || v === '' ? undefined : v === 'true' || v === '1'));
+
+const envSchema = z.object({
+  NODE_ENV: z.string().optional(),
+  HOST: z.string().min(1).optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  RISKCHECK_CONFIG: z.string().min(1).default('config/example/organisation.yaml'),
+  RISKCHECK_DATA_DIR: z.string().min(1).default('data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TEAMS_ENABLED: boolean,
+  TEAMS_CLIENT_ID: z.string().optional(),
+  TEAMS_CLIENT_SECRET: z.string().optional(),
+  TEAMS_TENANT_ID: z.string().optional(),
+});
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export function loadRuntimeConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      'environment variables',
+      parsed.error.issues.map((i) => ({ path: formatIssuePath(i.path), message: i.message })),
+    );
+  }
+  const e = parsed.data;
+  const mode: Mode = e.NODE_ENV === 'production' ? 'production' : 'development';
+  const teamsEnabled = e.TEAMS_ENABLED ?? true;
+  const credentials =
+    e.TEAMS_CLIENT_ID && e.TEAMS_CLIENT_SECRET && e.TEAMS_TENANT_ID
+      ? { clientId: e.TEAMS_CLIENT_ID, clientSecret: e.TEAMS_CLIENT_SECRET, tenantId: e.TEAMS_TENANT_ID }
+      : undefined;
+
+  if (mode === 'production' && teamsEnabled && !credentials) {
+    const missing = ['TEAMS_CLIENT_ID', 'TEAMS_CLIENT_SECRET', 'TEAMS_TENANT_ID'].filter((k) => !env[k]);
+    throw new ConfigError('environment variables', [
+      {
+        path: missing.join(', '),
+        message:
+          'production mode (NODE_ENV=production) needs the Teams app registration: set these from your Azure Bot (single-tenant app id, client secret, tenant id), or set TEAMS_ENABLED=false',
+      },
+    ]);
+  }
+  const host = e.HOST ?? (mode === 'production' ? '0.0.0.0' : '127.0.0.1');
+  if (mode === 'development' && !credentials && !LOOPBACK.has(host)) {
+    throw new ConfigError('environment variables', [
+      {
+        path: 'HOST',
+        message: `development mode accepts unauthenticated Teams requests, so it listens on loopback only; remove HOST=${host} or configure TEAMS_CLIENT_ID/SECRET/TENANT_ID`,
+      },
+    ]);
+  }
+  return {
+    mode,
+    host,
+    port: e.PORT,
+    organisationFile: e.RISKCHECK_CONFIG,
+    dataDir: e.RISKCHECK_DATA_DIR,
+    logLevel: e.LOG_LEVEL,
+    teams: { enabled: teamsEnabled, ...(credentials ? { credentials } : {}) },
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * The one HTTP server: `/api/messages` for Teams, `/healthz` for probes (Slack joins later on
+ * `/slack/events`). Malformed or oversized bodies get a 4xx with a short JSON reason, never a
+ * stack trace.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { AppDeps } from './app/app-deps.js';
+import { createTeamsChannel } from './channels/teams/teams-routes.js';
+import type { RuntimeConfig } from './config/runtime-config.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export function createHttpApp(deps: AppDeps, runtime: Pick<RuntimeConfig, 'mode' | 'teams'>) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', mode: runtime.mode, questionnaire: `${deps.questionnaire.id}@${deps.questionnaire.version}` });
+  });
+  if (runtime.teams.enabled) {
+    app.use(express.json({ limit: '256kb' }));
+    app.use(createTeamsChannel(deps, runtime.teams.credentials).router);
+  }
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'Not found' });
+  });
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status = httpStatusOf(error);
+    if (status >= 500) deps.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'request failed');
+    if (!res.headersSent) res.status(status).json({ error: status >= 500 ? 'Internal error' : 'Bad request' });
+  });
+  return app;
+}
+
+export async function listen(app: express.Express, host: string, port: number): Promise<RunningServer> {
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(port, host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${shownHost}:${address.port}`,
+    port: address.port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
+}
+
+function httpStatusOf(error: unknown): number {
+  const candidate = (error as { status?: unknown; statusCode?: unknown } | undefined) ?? {};
+  const status = typeof candidate.status === 'number' ? candidate.status : candidate.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 600) return status;
+  // The Agents SDK throws a TypeError for activities it cannot read (e.g. no body).
+  if (error instanceof TypeError || error instanceof SyntaxError) return 400;
+  return 500;
+}

@@ -1,0 +1,58 @@
+/**
+ * Composes the running bot from its configuration: organisation file, store, clock and HTTP
+ * server. Used by `main.ts` and by the protocol tests, so tests run the production code path.
+ */
+import { randomUUID } from 'node:crypto';
+import { createLowdbStore } from '../storage/index.js';
+import type { RiskcheckStore } from '../storage/store.js';
+import type { AppDeps } from './app/app-deps.js';
+import { type Clock, systemClock } from './clock.js';
+import { loadOrganisation } from './config/load-organisation.js';
+import type { RuntimeConfig } from './config/runtime-config.js';
+import { countryOptions } from './countries.js';
+import { createLogger, type Logger } from './logger.js';
+import { createHttpApp, listen, type RunningServer } from './server.js';
+
+export interface StartOptions {
+  runtime: RuntimeConfig;
+  clock?: Clock;
+  logger?: Logger;
+  /** Use this store instead of opening the lowdb store in runtime.dataDir. */
+  store?: RiskcheckStore;
+}
+
+export interface Riskcheck extends RunningServer {
+  deps: AppDeps;
+}
+
+export async function startRiskcheck(options: StartOptions): Promise<Riskcheck> {
+  const { runtime } = options;
+  const logger = options.logger ?? createLogger(runtime.logLevel);
+  const loaded = loadOrganisation(runtime.organisationFile);
+  const store = options.store ?? (await createLowdbStore({ dataDir: runtime.dataDir }));
+  const deps: AppDeps = {
+    store,
+    clock: options.clock ?? systemClock,
+    logger,
+    organisation: loaded.organisation,
+    questionnaire: loaded.questionnaire,
+    countryReference: loaded.countryReference,
+    countries: countryOptions(),
+    gateways: {},
+    newId: randomUUID,
+  };
+  try {
+    const server = await listen(createHttpApp(deps, runtime), runtime.host, runtime.port);
+    return {
+      ...server,
+      deps,
+      async close() {
+        await server.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Starts the real riskcheck server on a free loopback port with a temporary lowdb store, the
+ * example organisation, a fake clock and a fake Teams connector, and sends it activities over
+ * HTTP exactly as the Bot Framework would.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import type { RuntimeConfig } from '../../bot/config/runtime-config.js';
+import { type Riskcheck, startRiskcheck } from '../../bot/start.js';
+import { createFakeClock, type FakeClock } from './fake-clock.js';
+import { type FakeConnector, startFakeConnector } from './fake-connector.js';
+
+export interface HttpResult {
+  status: number;
+  body: any;
+}
+
+export interface Harness {
+  bot: Riskcheck;
+  connector: FakeConnector;
+  clock: FakeClock;
+  dataDir: string;
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<HttpResult>;
+  postRaw(path: string, raw: string, headers?: Record<string, string>): Promise<HttpResult>;
+  /** Stops the server and starts it again on the same data dir (a restart). */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(overrides: Partial<RuntimeConfig> = {}): Promise<Harness> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'riskcheck-test-'));
+  const connector = await startFakeConnector();
+  const clock = createFakeClock();
+  const runtime: RuntimeConfig = {
+    mode: 'development',
+    host: '127.0.0.1',
+    port: 0,
+    organisationFile: 'config/example/organisation.yaml',
+    dataDir,
+    logLevel: 'silent',
+    teams: { enabled: true },
+    ...overrides,
+  };
+  const start = () => startRiskcheck({ runtime, clock, logger: pino({ level: 'silent' }) });
+  const harness: Harness = {
+    bot: await start(),
+    connector,
+    clock,
+    dataDir,
+    post: (path, body, headers) =>
+      harness.postRaw(path, JSON.stringify(body), { 'content-type': 'application/json', ...headers }),
+    async postRaw(path, raw, headers = { 'content-type': 'application/json' }) {
+      const response = await fetch(`${harness.bot.url}${path}`, { method: 'POST', body: raw, headers });
+      const text = await response.text();
+      let body: unknown = text;
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        // Not JSON: keep the text so the test can show it.
+      }
+      return { status: response.status, body };
+    },
+    async restart() {
+      await harness.bot.close();
+      harness.bot = await start();
+    },
+    async close() {
+      await harness.bot.close();
+      await connector.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+  return harness;
+}

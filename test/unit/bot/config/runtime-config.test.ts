@@ -1,0 +1,55 @@
+/** Environment settings: safe defaults, production needs credentials, dev stays on loopback. */
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../../../bot/config/config-error.js';
+import { loadRuntimeConfig } from '../../../../bot/config/runtime-config.js';
+
+const CREDENTIALS = { TEAMS_CLIENT_ID: 'id', TEAMS_CLIENT_SECRET: 'secret', TEAMS_TENANT_ID: 'tenant' };
+
+describe('loadRuntimeConfig', () => {
+  it('defaults to development on loopback with the example organisation', () => {
+    const config = loadRuntimeConfig({});
+    expect(config).toMatchObject({
+      mode: 'development',
+      host: '127.0.0.1',
+      port: 3978,
+      organisationFile: 'config/example/organisation.yaml',
+      dataDir: 'data',
+    });
+    expect(config.teams.credentials).toBeUndefined();
+  });
+
+  it('refuses production without the Teams credentials and names the missing variables', () => {
+    expect(() => loadRuntimeConfig({ NODE_ENV: 'production', TEAMS_CLIENT_ID: 'id' })).toThrowError(
+      /TEAMS_CLIENT_SECRET, TEAMS_TENANT_ID/,
+    );
+  });
+
+  it('starts production with credentials, listening on all interfaces', () => {
+    const config = loadRuntimeConfig({ NODE_ENV: 'production', ...CREDENTIALS });
+    expect(config.mode).toBe('production');
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.teams.credentials).toEqual({ clientId: 'id', clientSecret: 'secret', tenantId: 'tenant' });
+  });
+
+  it('allows production without Teams when Teams is switched off', () => {
+    expect(loadRuntimeConfig({ NODE_ENV: 'production', TEAMS_ENABLED: 'false' }).teams.enabled).toBe(false);
+  });
+
+  it('refuses to expose unauthenticated development mode beyond loopback', () => {
+    expect(() => loadRuntimeConfig({ HOST: '0.0.0.0' })).toThrowError(ConfigError);
+    expect(() => loadRuntimeConfig({ HOST: '0.0.0.0' })).toThrowError(/loopback only/);
+  });
+
+  it('rejects a port that is not a number', () => {
+    expect(() => loadRuntimeConfig({ PORT: 'eighty' })).toThrowError(/PORT/);
+  });
+
+  it('never puts the secret into the error message', () => {
+    try {
+      loadRuntimeConfig({ NODE_ENV: 'production', TEAMS_CLIENT_SECRET: 'super-secret-value' });
+      expect.unreachable();
+    } catch (error) {
+      expect(String((error as Error).message)).not.toContain('super-secret-value');
+    }
+  });
+});
