@@ -38,13 +38,15 @@ export async function handleAction(deps: AppDeps, actor: Actor, verb: ActionId, 
     case ACTIONS.resume:
       return runDialogEvent(deps, actor, meta.sessionId, { kind: 'show' });
     case ACTIONS.next:
-    case ACTIONS.back:
-    case ACTIONS.save: {
+    case ACTIONS.back: {
       const { sessionId, stepId } = meta;
       if (!sessionId || !stepId) return malformed();
-      const kind = verb === ACTIONS.next ? 'next' : verb === ACTIONS.back ? 'back' : 'save';
-      return runDialogEvent(deps, actor, sessionId, { kind, stepId, values });
+      return runDialogEvent(deps, actor, sessionId, { kind: verb === ACTIONS.next ? 'next' : 'back', stepId, values });
     }
+    case ACTIONS.save:
+      if (!meta.sessionId) return malformed();
+      // The review card's Save names no step: everything on it is stored already.
+      return runDialogEvent(deps, actor, meta.sessionId, { kind: 'save', stepId: meta.stepId ?? '', values });
     case ACTIONS.edit: {
       const { sessionId, stepId } = meta;
       if (!sessionId || !stepId) return malformed();

@@ -169,6 +169,15 @@ describe('Teams journey', () => {
     expect(session?.answers.partner_country).toBe('CN');
   });
 
+  it('saves from the review card and shows the review again on resume', async () => {
+    const { sessionId, reviewCard } = await answerAll(h, USERS.alex, RISKY);
+    const saved = await press(h, USERS.alex, 'riskcheck.save', actionWith(reviewCard, 'riskcheck.save').data);
+    expect(saved.status).toBe(200);
+    expect(textOf(saved.card)).toMatch(/saved/i);
+    const resumed = await press(h, USERS.alex, 'riskcheck.resume', { sessionId });
+    expect(actionWith(resumed.card, 'riskcheck.submit').data.sessionId).toBe(sessionId);
+  });
+
   it('cancels a risk check in progress', async () => {
     const { sessionId, reviewCard } = await answerAll(h, USERS.alex, RISKY);
     const cancelled = await press(h, USERS.alex, 'riskcheck.cancel', actionWith(reviewCard, 'riskcheck.cancel').data);

@@ -1,0 +1,89 @@
+/**
+ * Display strings the Adaptive Card templates need but cannot compute themselves: dates, level
+ * colours and labels. Pre-computing them keeps the templates free of expression logic, so the
+ * golden files show exactly what staff will read.
+ */
+import type { Level } from '../../dialogs/questionnaire/schema.js';
+
+/** Adaptive Card colour words (TextRun `color`) and container styles used to show a level. */
+export type CardColor = 'default' | 'good' | 'warning' | 'attention' | 'accent';
+export type ContainerStyle = 'default' | 'emphasis' | 'good' | 'warning' | 'attention' | 'accent';
+
+export const LEVEL_COLORS: Record<Level, CardColor> = {
+  low: 'good',
+  elevated: 'warning',
+  high: 'attention',
+  escalate: 'attention',
+};
+
+export const LEVEL_STYLES: Record<Level, ContainerStyle> = {
+  low: 'good',
+  elevated: 'warning',
+  high: 'attention',
+  escalate: 'attention',
+};
+
+/** Fallback labels for levels that the view model does not label itself (areas, flags). */
+export const LEVEL_LABELS: Record<Level, string> = {
+  low: 'Low',
+  elevated: 'Elevated',
+  high: 'High',
+  escalate: 'Must escalate',
+};
+
+export interface DateFormatOptions {
+  /** BCP 47 locale for month names; defaults to en-GB ("21 Nov 2026 14:05"). */
+  locale?: string;
+  /** IANA time zone; defaults to UTC so cards look the same whichever server renders them. */
+  timeZone?: string;
+}
+
+/**
+ * Formats an ISO timestamp as "21 Nov 2026 14:05" (24-hour clock). Built from parts because
+ * `Intl` inserts locale-specific commas and "at" that vary between Node versions. An unparsable
+ * input is returned unchanged rather than as "Invalid Date".
+ */
+export function formatDateTime(iso: string, options: DateFormatOptions = {}): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const parts = new Intl.DateTimeFormat(options.locale ?? 'en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: options.timeZone ?? 'UTC',
+  }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('day')} ${part('month')} ${part('year')} ${part('hour')}:${part('minute')}`;
+}
+
+/** "3 days ago"-style age of `iso` relative to `now`, or '' when either is unusable. */
+export function formatAge(iso: string, now: string | undefined): string {
+  if (now === undefined) return '';
+  const ms = new Date(now).getTime() - new Date(iso).getTime();
+  if (Number.isNaN(ms) || ms < 0) return '';
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return plural(minutes, 'minute');
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return plural(hours, 'hour');
+  return plural(Math.floor(hours / 24), 'day');
+}
+
+function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'} ago`;
+}
+
+/** Only web links become buttons: a `javascript:` or `file:` URL from config must not. */
+export function isWebUrl(url: string | undefined): url is string {
+  if (url === undefined) return false;
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
