@@ -1,0 +1,37 @@
+/**
+ * Builds "my assessments": the user's drafts and submitted assessments with level and decision.
+ */
+import { type Assessment, DECISION_LABELS } from '../assessment.js';
+import type { Level } from '../questionnaire/schema.js';
+import type { DialogSession } from '../session.js';
+import { draftSummaries } from './draft-summary.js';
+import type { AssessmentListView } from './view-model.js';
+
+const LEVEL_LABELS: Record<Level, string> = {
+  low: 'Low',
+  elevated: 'Elevated',
+  high: 'High',
+  escalate: 'Must escalate',
+};
+
+/** Shown while the decision maker has not decided yet. */
+export const NO_DECISION_YET = 'Awaiting decision';
+
+export function assessmentListView(
+  drafts: readonly DialogSession[],
+  submitted: readonly Assessment[],
+): AssessmentListView {
+  return {
+    kind: 'assessmentList',
+    drafts: draftSummaries(drafts),
+    submitted: [...submitted]
+      .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || a.id.localeCompare(b.id))
+      .map((a) => ({
+        assessmentId: a.id,
+        title: a.title,
+        submittedAt: a.submittedAt,
+        levelLabel: LEVEL_LABELS[a.level],
+        decisionLabel: a.decision ? DECISION_LABELS[a.decision.value] : NO_DECISION_YET,
+      })),
+  };
+}
