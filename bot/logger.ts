@@ -10,7 +10,14 @@ export function createLogger(level: string): Logger {
   return pino({
     level,
     redact: {
-      paths: ['*.clientSecret', '*.password', '*.token', '*.authorization', 'headers.authorization', '*.signingSecret'],
+      paths: [
+        '*.clientSecret',
+        '*.password',
+        '*.token',
+        '*.authorization',
+        'headers.authorization',
+        '*.signingSecret',
+      ],
       censor: '[redacted]',
     },
   });
@@ -18,7 +25,7 @@ export function createLogger(level: string): Logger {
 
 /** Cleans a value an outsider controls so it cannot forge log lines or flood them. */
 export function cleanForLog(value: unknown, max = 200): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   const cleaned = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
   return cleaned.length > max ? `${cleaned.slice(0, max)}…` : cleaned;
 }

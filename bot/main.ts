@@ -40,7 +40,8 @@ async function main(): Promise<void> {
 
 function fail(error: unknown): void {
   const coded = error as { code?: string; message?: string };
-  const message = error instanceof ConfigError || coded.code?.startsWith('STORE_') ? coded.message : String(error);
+  const message =
+    error instanceof ConfigError || coded.code?.startsWith('STORE_') ? coded.message : String(error);
   console.error(`riskcheck cannot start.\n${message}`);
   process.exitCode = 1;
 }

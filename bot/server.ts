@@ -20,7 +20,11 @@ export function createHttpApp(deps: AppDeps, runtime: Pick<RuntimeConfig, 'mode'
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', mode: runtime.mode, questionnaire: `${deps.questionnaire.id}@${deps.questionnaire.version}` });
+    res.json({
+      status: 'ok',
+      mode: runtime.mode,
+      questionnaire: `${deps.questionnaire.id}@${deps.questionnaire.version}`,
+    });
   });
   if (runtime.teams.enabled) {
     app.use(express.json({ limit: '256kb' }));
@@ -31,8 +35,10 @@ export function createHttpApp(deps: AppDeps, runtime: Pick<RuntimeConfig, 'mode'
   });
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const status = httpStatusOf(error);
-    if (status >= 500) deps.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'request failed');
-    if (!res.headersSent) res.status(status).json({ error: status >= 500 ? 'Internal error' : 'Bad request' });
+    if (status >= 500)
+      deps.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'request failed');
+    if (!res.headersSent)
+      res.status(status).json({ error: status >= 500 ? 'Internal error' : 'Bad request' });
   });
   return app;
 }

@@ -20,7 +20,9 @@ async function main(): Promise<void> {
   mkdirSync('build', { recursive: true });
   const out = join('build', 'riskcheck-teams.zip');
   zip.writeZip(out);
-  console.log(`Wrote ${out} for app id ${appId}. Upload it in Teams admin center > Manage apps, or in Developer Portal.`);
+  console.log(
+    `Wrote ${out} for app id ${appId}. Upload it in Teams admin center > Manage apps, or in Developer Portal.`,
+  );
 }
 
 main().catch((error: unknown) => {

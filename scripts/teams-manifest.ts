@@ -20,7 +20,14 @@ export function readManifest(): TeamsAppManifest {
 export async function validateManifest(manifest: TeamsAppManifest): Promise<string[]> {
   const require = createRequire(import.meta.url);
   const packageDir = dirname(require.resolve('@microsoft/app-manifest/package.json'));
-  const schemaFile = join(packageDir, 'build', 'json-schemas', 'teams', `v${manifest.manifestVersion}`, 'MicrosoftTeams.schema.json');
+  const schemaFile = join(
+    packageDir,
+    'build',
+    'json-schemas',
+    'teams',
+    `v${manifest.manifestVersion}`,
+    'MicrosoftTeams.schema.json',
+  );
   // The published schema contains `\a` in a regex, which JSON.parse rejects; the package's own
   // fetcher applies the same replacement.
   const schema = JSON.parse(readFileSync(schemaFile, 'utf8').replace(/\\a/g, '\\x07'));

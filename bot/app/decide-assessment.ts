@@ -44,16 +44,26 @@ export async function decideAssessment(deps: AppDeps, actor: Actor, input: Decis
         return refused(400, 'invalid_decision', result.message);
       case 'notAnApprover': {
         await audit(deps, actorKey(actor), 'decision.refused', assessment.id, { reason: 'not_an_approver' });
-        const names = decidersFor(deps, assessment).map((p) => p.name).join(', ');
+        const names = decidersFor(deps, assessment)
+          .map((p) => p.name)
+          .join(', ');
         return viewReply(
-          approvalRequestFor(deps, assessment, `Only the configured decision makers (${names}) can decide on this assessment. Nothing was changed.`),
+          approvalRequestFor(
+            deps,
+            assessment,
+            `Only the configured decision makers (${names}) can decide on this assessment. Nothing was changed.`,
+          ),
         );
       }
       case 'alreadyDecided':
         await audit(deps, actorKey(actor), 'decision.refused', assessment.id, { reason: 'already_decided' });
         return viewReply(approvalResolvedFor(deps, assessment)!);
       case 'staleVersion':
-        return refused(409, 'stale', 'This card was out of date. Please look at the updated card and try again.');
+        return refused(
+          409,
+          'stale',
+          'This card was out of date. Please look at the updated card and try again.',
+        );
       case 'decided': {
         const saved = await deps.store.saveAssessment(result.assessment, assessment.version);
         if (saved.kind === 'conflict') {
@@ -84,7 +94,10 @@ async function afterDecision(deps: AppDeps, actor: Actor, assessment: Assessment
     try {
       await gateway.update(link, post.messageId, resolved);
     } catch (error) {
-      deps.logger.warn({ err: errorSummary(error), assessment: assessment.id }, 'could not update the posted outcome');
+      deps.logger.warn(
+        { err: errorSummary(error), assessment: assessment.id },
+        'could not update the posted outcome',
+      );
     }
   }
   const submitter = assessment.submitter;
@@ -95,6 +108,9 @@ async function afterDecision(deps: AppDeps, actor: Actor, assessment: Assessment
   try {
     await gateway.post(userLink, outcomeFor(deps, assessment, note));
   } catch (error) {
-    deps.logger.warn({ err: errorSummary(error), assessment: assessment.id }, 'could not tell the submitter about the decision');
+    deps.logger.warn(
+      { err: errorSummary(error), assessment: assessment.id },
+      'could not tell the submitter about the decision',
+    );
   }
 }

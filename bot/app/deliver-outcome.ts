@@ -21,7 +21,9 @@ export async function deliverOutcome(deps: AppDeps, assessment: Assessment): Pro
   const delivered: ChannelPost[] = [];
   let failed = 0;
   for (const link of links) {
-    if (assessment.posts.some((p) => p.platform === link.platform && p.conversationId === link.conversationId)) {
+    if (
+      assessment.posts.some((p) => p.platform === link.platform && p.conversationId === link.conversationId)
+    ) {
       continue;
     }
     const gateway = deps.gateways[link.platform];
@@ -51,7 +53,10 @@ export async function deliverOutcome(deps: AppDeps, assessment: Assessment): Pro
 async function recordPosts(deps: AppDeps, assessment: Assessment, posts: ChannelPost[]): Promise<Assessment> {
   let current = assessment;
   for (let attempt = 0; attempt < 3; attempt++) {
-    const saved = await deps.store.saveAssessment({ ...current, posts: [...current.posts, ...posts] }, current.version);
+    const saved = await deps.store.saveAssessment(
+      { ...current, posts: [...current.posts, ...posts] },
+      current.version,
+    );
     if (saved.kind === 'saved') return saved.record;
     if (!saved.current) break;
     current = saved.current;

@@ -4,9 +4,9 @@
  * core, which rejects anything that was not asked.
  */
 import { z } from 'zod';
-import { ACTIONS, ANSWER_INPUT_PREFIX, type ActionId } from '../../dialogs/actions.js';
+import { ACTIONS, type ActionId, ANSWER_INPUT_PREFIX } from '../../dialogs/actions.js';
 import type { SubmittedValues } from '../../dialogs/dialog/types.js';
-import { actorKey, type Actor } from '../../dialogs/session.js';
+import { type Actor, actorKey } from '../../dialogs/session.js';
 import { assessmentListView, helpView } from '../../dialogs/views/simple-views.js';
 import type { AppDeps } from './app-deps.js';
 import { decideAssessment } from './decide-assessment.js';
@@ -25,7 +25,12 @@ const metadataSchema = z.object({
 /** Fields any card may carry; anything else that is not an answer is ignored, not trusted. */
 const MAX_FIELDS = 200;
 
-export async function handleAction(deps: AppDeps, actor: Actor, verb: ActionId, data: Record<string, unknown>): Promise<Reply> {
+export async function handleAction(
+  deps: AppDeps,
+  actor: Actor,
+  verb: ActionId,
+  data: Record<string, unknown>,
+): Promise<Reply> {
   if (Object.keys(data).length > MAX_FIELDS) return malformed();
   const parsed = metadataSchema.safeParse(pickMetadata(data));
   if (!parsed.success) return malformed();
@@ -41,7 +46,11 @@ export async function handleAction(deps: AppDeps, actor: Actor, verb: ActionId, 
     case ACTIONS.back: {
       const { sessionId, stepId } = meta;
       if (!sessionId || !stepId) return malformed();
-      return runDialogEvent(deps, actor, sessionId, { kind: verb === ACTIONS.next ? 'next' : 'back', stepId, values });
+      return runDialogEvent(deps, actor, sessionId, {
+        kind: verb === ACTIONS.next ? 'next' : 'back',
+        stepId,
+        values,
+      });
     }
     case ACTIONS.save:
       if (!meta.sessionId) return malformed();
@@ -88,5 +97,9 @@ function answerValues(data: Record<string, unknown>): SubmittedValues {
 }
 
 function malformed(): Reply {
-  return refused(400, 'malformed', 'This card sent something I cannot read. Please use the buttons on the latest card, or type “riskcheck” to start again.');
+  return refused(
+    400,
+    'malformed',
+    'This card sent something I cannot read. Please use the buttons on the latest card, or type “riskcheck” to start again.',
+  );
 }

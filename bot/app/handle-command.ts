@@ -1,11 +1,6 @@
 /** Answers what a user typed: welcome, help, resume, list, cancel or link. */
-import { actorKey, type Actor } from '../../dialogs/session.js';
-import {
-  assessmentListView,
-  helpView,
-  messageView,
-  welcomeView,
-} from '../../dialogs/views/simple-views.js';
+import { type Actor, actorKey } from '../../dialogs/session.js';
+import { assessmentListView, helpView, messageView, welcomeView } from '../../dialogs/views/simple-views.js';
 import type { AppDeps } from './app-deps.js';
 import { parseCommand } from './commands.js';
 import { type LinkTarget, linkChannel } from './link-channel.js';
@@ -17,7 +12,12 @@ export interface CommandPlace {
   channel?: LinkTarget;
 }
 
-export async function handleCommand(deps: AppDeps, actor: Actor, text: string, place: CommandPlace): Promise<Reply> {
+export async function handleCommand(
+  deps: AppDeps,
+  actor: Actor,
+  text: string,
+  place: CommandPlace,
+): Promise<Reply> {
   const command = parseCommand(text);
   switch (command.kind) {
     case 'welcome': {
@@ -39,7 +39,12 @@ export async function handleCommand(deps: AppDeps, actor: Actor, text: string, p
       return linkChannel(deps, actor, command.departmentId, place.channel);
     case 'unknown':
       return viewReply(
-        messageView('info', 'I did not catch that', 'Type “riskcheck” to start a risk check, or “help” to see what I can do.', true),
+        messageView(
+          'info',
+          'I did not catch that',
+          'Type “riskcheck” to start a risk check, or “help” to see what I can do.',
+          true,
+        ),
       );
   }
 }

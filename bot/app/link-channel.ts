@@ -23,7 +23,12 @@ export async function linkChannel(
   const departments = deps.organisation.departments;
   if (!target) {
     return viewReply(
-      messageView('warning', 'Link from the channel', 'Type “riskcheck link <department>” in the channel that should receive the department’s outcomes, not in a personal chat.', false),
+      messageView(
+        'warning',
+        'Link from the channel',
+        'Type “riskcheck link <department>” in the channel that should receive the department’s outcomes, not in a personal chat.',
+        false,
+      ),
     );
   }
   const department = departments.find((d) => d.id === departmentId);
@@ -34,7 +39,12 @@ export async function linkChannel(
   if (!canLinkChannel(deps.organisation, department.id, actor.platform, actor.userId)) {
     await audit(deps, actorKey(actor), 'link.refused', department.id);
     return viewReply(
-      messageView('error', 'Not allowed', `Only the head of ${department.name} or an administrator can link its channel.`, false),
+      messageView(
+        'error',
+        'Not allowed',
+        `Only the head of ${department.name} or an administrator can link its channel.`,
+        false,
+      ),
     );
   }
   const now = deps.clock.now().toISOString();
@@ -50,8 +60,14 @@ export async function linkChannel(
     (a) => !a.decision && !a.posts.some((p) => p.platform === actor.platform),
   );
   for (const assessment of waiting) await deliverOutcome(deps, assessment);
-  const posted = waiting.length > 0 ? ` ${waiting.length} outcome(s) waiting for a decision were posted here.` : '';
+  const posted =
+    waiting.length > 0 ? ` ${waiting.length} outcome(s) waiting for a decision were posted here.` : '';
   return viewReply(
-    messageView('success', 'Channel linked', `Risk check outcomes for ${department.name} will be posted in this channel.${posted}`, false),
+    messageView(
+      'success',
+      'Channel linked',
+      `Risk check outcomes for ${department.name} will be posted in this channel.${posted}`,
+      false,
+    ),
   );
 }

@@ -33,7 +33,11 @@ export function decidersFor(deps: AppDeps, assessment: Assessment) {
   return decisionMakers(deps.organisation, assessment.departmentId, collaborationType as never).people;
 }
 
-export function approvalRequestFor(deps: AppDeps, assessment: Assessment, notice?: string): ApprovalRequestView {
+export function approvalRequestFor(
+  deps: AppDeps,
+  assessment: Assessment,
+  notice?: string,
+): ApprovalRequestView {
   const names = decidersFor(deps, assessment).map((p) => p.name);
   return approvalRequestView(summaryFor(deps, assessment), names, assessment.version, notice);
 }

@@ -4,8 +4,8 @@
  * effects. Nothing is stored when the transition rejects the input.
  */
 import { transition } from '../../dialogs/dialog/transition.js';
-import type { DialogEvent, DialogEffect } from '../../dialogs/dialog/types.js';
-import { type Actor, type DialogSession, actorKey } from '../../dialogs/session.js';
+import type { DialogEffect, DialogEvent } from '../../dialogs/dialog/types.js';
+import { type Actor, actorKey, type DialogSession } from '../../dialogs/session.js';
 import { messageView } from '../../dialogs/views/simple-views.js';
 import { type AppDeps, audit, dialogContext } from './app-deps.js';
 import { type Reply, refused, viewReply } from './reply.js';
@@ -32,7 +32,10 @@ export async function findOwnSession(
   if (sessionId === undefined) {
     const drafts = await deps.store.listSessionsByOwner(actorKey(actor));
     const latest = drafts.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
-    return latest ?? viewReply(messageView('info', 'Nothing to resume', 'You have no risk check in progress.', true));
+    return (
+      latest ??
+      viewReply(messageView('info', 'Nothing to resume', 'You have no risk check in progress.', true))
+    );
   }
   const session = await deps.store.getSession(sessionId);
   if (!session) return refused(404, 'not_found', NOT_FOUND);
@@ -65,7 +68,11 @@ export async function runDialogEvent(
     if (!saved.current) return refused(404, 'not_found', NOT_FOUND);
     session = saved.current;
   }
-  return refused(409, 'conflict', 'This risk check was changed at the same time on another device. Please try again.');
+  return refused(
+    409,
+    'conflict',
+    'This risk check was changed at the same time on another device. Please try again.',
+  );
 }
 
 async function carryOut(

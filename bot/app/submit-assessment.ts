@@ -15,8 +15,10 @@ export async function submitAssessment(deps: AppDeps, assessment: Assessment): P
   // A conflict means this session was submitted already (double click, retry): show that outcome.
   const stored = saved.kind === 'saved' ? saved.record : saved.current;
   await deps.store.deleteSession(assessment.id);
-  if (!stored) return viewReply(outcomeFor(deps, assessment, 'Your risk check could not be saved. Please try again.'));
-  if (saved.kind === 'conflict') return viewReply(outcomeFor(deps, stored, deliveryNote(stored, stored.posts.length, 0, 1)));
+  if (!stored)
+    return viewReply(outcomeFor(deps, assessment, 'Your risk check could not be saved. Please try again.'));
+  if (saved.kind === 'conflict')
+    return viewReply(outcomeFor(deps, stored, deliveryNote(stored, stored.posts.length, 0, 1)));
 
   await audit(deps, actorKey(stored.submitter), 'assessment.submitted', stored.id, {
     level: stored.level,
@@ -24,13 +26,20 @@ export async function submitAssessment(deps: AppDeps, assessment: Assessment): P
   });
   const report = await deliverOutcome(deps, stored);
   return viewReply(
-    outcomeFor(deps, report.assessment, deliveryNote(stored, report.delivered.length, report.failed, report.linkedChannels)),
+    outcomeFor(
+      deps,
+      report.assessment,
+      deliveryNote(stored, report.delivered.length, report.failed, report.linkedChannels),
+    ),
   );
 }
 
 function deliveryNote(assessment: Assessment, delivered: number, failed: number, linked: number): string {
-  if (delivered > 0) return 'Your outcome was sent to the decision makers in your department’s channel. You will get a message when they decide.';
-  if (failed > 0) return 'Your outcome is saved, but it could not be posted to your department’s channel just now. The bot will post it when the channel is available again; you can also tell your head of department.';
-  if (linked === 0) return `Your outcome is saved. Your department’s channel is not linked to riskcheck yet: ask your head of department to type “riskcheck link ${assessment.departmentId}” in it, and the outcome will be posted there.`;
+  if (delivered > 0)
+    return 'Your outcome was sent to the decision makers in your department’s channel. You will get a message when they decide.';
+  if (failed > 0)
+    return 'Your outcome is saved, but it could not be posted to your department’s channel just now. The bot will post it when the channel is available again; you can also tell your head of department.';
+  if (linked === 0)
+    return `Your outcome is saved. Your department’s channel is not linked to riskcheck yet: ask your head of department to type “riskcheck link ${assessment.departmentId}” in it, and the outcome will be posted there.`;
   return 'Your outcome is saved.';
 }

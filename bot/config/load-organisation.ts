@@ -50,7 +50,11 @@ export function loadOrganisation(path: string): LoadedOrganisation {
 }
 
 /** A rule that routes to a support function nobody configured would silently drop advice. */
-function checkSupportReferences(file: string, organisation: Organisation, questionnaire: Questionnaire): void {
+function checkSupportReferences(
+  file: string,
+  organisation: Organisation,
+  questionnaire: Questionnaire,
+): void {
   const known = new Set(organisation.supportFunctions.map((s) => s.id));
   const referenced = new Set([...questionnaire.alwaysRoute, ...questionnaire.rules.flatMap((r) => r.routes)]);
   const missing = [...referenced].filter((id) => !known.has(id)).sort();
@@ -76,17 +80,25 @@ function readStructuredFile(file: string): unknown {
   try {
     text = readFileSync(file, 'utf8');
   } catch (cause) {
-    throw new ConfigError(file, [{ path: '', message: 'cannot read the file: check the path and permissions' }], {
-      cause,
-    });
+    throw new ConfigError(
+      file,
+      [{ path: '', message: 'cannot read the file: check the path and permissions' }],
+      {
+        cause,
+      },
+    );
   }
   try {
     return file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (cause) {
     const detail = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
-    throw new ConfigError(file, [{ path: '', message: `not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${detail}` }], {
-      cause,
-    });
+    throw new ConfigError(
+      file,
+      [{ path: '', message: `not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${detail}` }],
+      {
+        cause,
+      },
+    );
   }
 }
 

@@ -49,15 +49,24 @@ export function actionsOf(card: unknown): CardAction[] {
   const actions: CardAction[] = [];
   walk(card, (n) => {
     if (n.type === 'Action.Execute' && typeof n.verb === 'string') {
-      actions.push({ title: String(n.title ?? ''), verb: n.verb, data: (n.data as Record<string, unknown>) ?? {} });
+      actions.push({
+        title: String(n.title ?? ''),
+        verb: n.verb,
+        data: (n.data as Record<string, unknown>) ?? {},
+      });
     }
   });
   return actions;
 }
 
-export function actionWith(card: unknown, verb: string, match: (a: CardAction) => boolean = () => true): CardAction {
+export function actionWith(
+  card: unknown,
+  verb: string,
+  match: (a: CardAction) => boolean = () => true,
+): CardAction {
   const found = actionsOf(card).find((a) => a.verb === verb && match(a));
-  if (!found) throw new Error(`no ${verb} button on card: ${JSON.stringify(actionsOf(card).map((a) => a.verb))}`);
+  if (!found)
+    throw new Error(`no ${verb} button on card: ${JSON.stringify(actionsOf(card).map((a) => a.verb))}`);
   return found;
 }
 

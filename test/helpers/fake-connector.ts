@@ -65,7 +65,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     url: `http://127.0.0.1:${port}/`,
     calls,
     cardsOf: (call) =>
-      ((call.activity.attachments as { content: Record<string, unknown> }[] | undefined) ?? []).map((a) => a.content),
+      ((call.activity.attachments as { content: Record<string, unknown> }[] | undefined) ?? []).map(
+        (a) => a.content,
+      ),
     callsTo: (conversationId) => calls.filter((c) => c.conversationId === conversationId),
     failNext: (status, count = 1, body = { error: { code: 'Failure', message: 'fake failure' } }) => {
       for (let i = 0; i < count; i++) failures.push({ status, body });

@@ -55,7 +55,12 @@ function base(serviceUrl: string, user: TeamsUser, place: Place) {
   };
 }
 
-export function messageActivity(serviceUrl: string, user: TeamsUser, text: string, place = personalChat(user)) {
+export function messageActivity(
+  serviceUrl: string,
+  user: TeamsUser,
+  text: string,
+  place = personalChat(user),
+) {
   return { ...base(serviceUrl, user, place), type: 'message', text };
 }
 

@@ -2,8 +2,9 @@
  * Drives a whole risk check through the real server the way a Teams user does: press Start, fill
  * each card's inputs, press Next until the review, then Submit.
  */
-import { actionWith, actionsOf, type CardInput, inputsOf, invokeCard } from './card-reader.js';
+
 import type { Harness } from './bot-harness.js';
+import { actionsOf, actionWith, type CardInput, inputsOf, invokeCard } from './card-reader.js';
 import { executeActivity, type TeamsUser } from './teams-activities.js';
 
 export type AnswerPlan = Record<string, string>;
@@ -37,7 +38,8 @@ export async function press(
   data: Record<string, unknown>,
 ): Promise<{ status: number; card?: Record<string, unknown>; body: any }> {
   const response = await h.post('/api/messages', executeActivity(h.connector.url, user, verb, data));
-  const card = response.body?.type === 'application/vnd.microsoft.card.adaptive' ? invokeCard(response.body) : undefined;
+  const card =
+    response.body?.type === 'application/vnd.microsoft.card.adaptive' ? invokeCard(response.body) : undefined;
   return { status: response.status, body: response.body, ...(card ? { card } : {}) };
 }
 
@@ -66,7 +68,11 @@ export async function answerAll(h: Harness, user: TeamsUser, plan: AnswerPlan) {
   return { sessionId: String(submit.data.sessionId), reviewCard: card, stepCards };
 }
 
-export async function completeRiskcheck(h: Harness, user: TeamsUser, plan: AnswerPlan): Promise<JourneyResult> {
+export async function completeRiskcheck(
+  h: Harness,
+  user: TeamsUser,
+  plan: AnswerPlan,
+): Promise<JourneyResult> {
   const { sessionId, reviewCard, stepCards } = await answerAll(h, user, plan);
   const submitted = await press(h, user, 'riskcheck.submit', actionWith(reviewCard, 'riskcheck.submit').data);
   if (!submitted.card) throw new Error(`submit failed: ${JSON.stringify(submitted.body)}`);

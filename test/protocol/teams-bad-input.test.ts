@@ -5,8 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { actionWith, textOf } from '../helpers/card-reader.js';
 import { type Harness, startHarness } from '../helpers/bot-harness.js';
+import { actionWith, textOf } from '../helpers/card-reader.js';
 import { executeActivity, messageActivity, USERS } from '../helpers/teams-activities.js';
 import { fillInputs, press } from '../helpers/teams-journey.js';
 
@@ -41,22 +41,31 @@ describe('Teams bad input', () => {
   const malformedValues: [string, unknown][] = [
     ['no value at all', undefined],
     ['a string value', 'riskcheck.next'],
-    ['an action that is not Action.Execute', { action: { type: 'Action.Submit', verb: 'riskcheck.next', data: {} } }],
+    [
+      'an action that is not Action.Execute',
+      { action: { type: 'Action.Submit', verb: 'riskcheck.next', data: {} } },
+    ],
     ['a verb that is a number', { action: { type: 'Action.Execute', verb: 42, data: {} } }],
     ['data that is a list', { action: { type: 'Action.Execute', verb: 'riskcheck.next', data: [1, 2] } }],
   ];
-  it.each(malformedValues)('answers malformed invoke data (%s) with 400 and a message', async (_name, value) => {
-    const before = await storeSnapshot();
-    const activity = { ...executeActivity(h.connector.url, USERS.alex, 'riskcheck.next', {}), value };
-    const response = await h.post('/api/messages', activity);
-    expect(response.status).toBe(400);
-    expect(errorMessage(response.body)).toMatch(/cannot read/);
-    expect(await storeSnapshot()).toBe(before);
-  });
+  it.each(malformedValues)(
+    'answers malformed invoke data (%s) with 400 and a message',
+    async (_name, value) => {
+      const before = await storeSnapshot();
+      const activity = { ...executeActivity(h.connector.url, USERS.alex, 'riskcheck.next', {}), value };
+      const response = await h.post('/api/messages', activity);
+      expect(response.status).toBe(400);
+      expect(errorMessage(response.body)).toMatch(/cannot read/);
+      expect(await storeSnapshot()).toBe(before);
+    },
+  );
 
   it('answers an unknown verb with 400', async () => {
     const before = await storeSnapshot();
-    const response = await h.post('/api/messages', executeActivity(h.connector.url, USERS.alex, 'riskcheck.delete_everything', { sessionId }));
+    const response = await h.post(
+      '/api/messages',
+      executeActivity(h.connector.url, USERS.alex, 'riskcheck.delete_everything', { sessionId }),
+    );
     expect(response.status).toBe(400);
     expect(errorMessage(response.body)).toMatch(/not one I know/);
     expect(await storeSnapshot()).toBe(before);
@@ -120,13 +129,19 @@ describe('Teams bad input', () => {
     const second = await press(h, USERS.alex, 'riskcheck.next', data);
     expect(second.status).toBe(200);
     expect(textOf(second.card)).toMatch(/out of date/);
-    expect(actionWith(second.card, 'riskcheck.next').data.stepId).toBe(actionWith(first.card, 'riskcheck.next').data.stepId);
+    expect(actionWith(second.card, 'riskcheck.next').data.stepId).toBe(
+      actionWith(first.card, 'riskcheck.next').data.stepId,
+    );
     expect(await storeSnapshot()).toBe(afterFirst);
   });
 
   it("refuses to act on someone else's risk check", async () => {
     const before = await storeSnapshot();
-    const response = await press(h, USERS.megan, 'riskcheck.next', { sessionId, stepId, ...fillInputs(firstCard, {}) });
+    const response = await press(h, USERS.megan, 'riskcheck.next', {
+      sessionId,
+      stepId,
+      ...fillInputs(firstCard, {}),
+    });
     expect(response.status).toBe(403);
     expect(errorMessage(response.body)).toMatch(/belongs to someone else/);
     expect(await storeSnapshot()).toBe(before);
@@ -139,7 +154,10 @@ describe('Teams bad input', () => {
   });
 
   it('refuses a decision value that is not one of the four', async () => {
-    const response = await press(h, USERS.alex, 'riskcheck.decide', { assessmentId: sessionId, decision: 'approve_all' });
+    const response = await press(h, USERS.alex, 'riskcheck.decide', {
+      assessmentId: sessionId,
+      decision: 'approve_all',
+    });
     expect([400, 404]).toContain(response.status);
     expect(errorMessage(response.body).length).toBeGreaterThan(5);
   });
@@ -161,9 +179,14 @@ describe('Teams bad input', () => {
   });
 
   it('does not crash on an invoke it does not handle', async () => {
-    const activity = { ...executeActivity(h.connector.url, USERS.alex, 'x', {}), name: 'composeExtension/query' };
+    const activity = {
+      ...executeActivity(h.connector.url, USERS.alex, 'x', {}),
+      name: 'composeExtension/query',
+    };
     const response = await h.post('/api/messages', activity);
     expect(response.status).toBe(501);
-    expect((await h.post('/api/messages', messageActivity(h.connector.url, USERS.alex, 'help'))).status).toBe(200);
+    expect((await h.post('/api/messages', messageActivity(h.connector.url, USERS.alex, 'help'))).status).toBe(
+      200,
+    );
   });
 });

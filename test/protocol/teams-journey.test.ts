@@ -4,10 +4,16 @@
  * resume after a restart, and cancel.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { actionsOf, actionWith, inputsOf, textOf } from '../helpers/card-reader.js';
 import { type Harness, startHarness } from '../helpers/bot-harness.js';
+import { actionsOf, actionWith, inputsOf, textOf } from '../helpers/card-reader.js';
 import { channel, GPH_CHANNEL, messageActivity, personalChat, USERS } from '../helpers/teams-activities.js';
-import { type AnswerPlan, answerAll, completeRiskcheck, fillInputs, press } from '../helpers/teams-journey.js';
+import {
+  type AnswerPlan,
+  answerAll,
+  completeRiskcheck,
+  fillInputs,
+  press,
+} from '../helpers/teams-journey.js';
 
 const RISKY: AnswerPlan = {
   title: 'Malaria cohort with Partner University',
@@ -30,7 +36,10 @@ afterEach(async () => {
 });
 
 async function linkGphChannel(user = USERS.alex) {
-  return h.post('/api/messages', messageActivity(h.connector.url, user, '<at>riskcheck</at> link gph', channel()));
+  return h.post(
+    '/api/messages',
+    messageActivity(h.connector.url, user, '<at>riskcheck</at> link gph', channel()),
+  );
 }
 
 function channelPosts() {
@@ -71,7 +80,10 @@ describe('Teams journey', () => {
     const pause = actionWith(approvalCard, 'riskcheck.decide', (a) => a.data.decision === 'pause_review');
 
     // Adele is Global Public Health's immediate supervisor for research: she may decide.
-    const decided = await press(h, USERS.adele, 'riskcheck.decide', { ...pause.data, comment: 'Talk to the Security Forum first.' });
+    const decided = await press(h, USERS.adele, 'riskcheck.decide', {
+      ...pause.data,
+      comment: 'Talk to the Security Forum first.',
+    });
     expect(decided.status).toBe(200);
     expect(textOf(decided.card)).toMatch(/Pause and review/);
     expect(textOf(decided.card)).toContain('Adele Vance');
@@ -82,7 +94,9 @@ describe('Teams journey', () => {
     expect(updates[0]?.activityId).toBe(stored?.posts[0]?.messageId ?? 'activity-1');
     expect(textOf(h.connector.cardsOf(updates[0]!)[0])).toMatch(/Pause and review/);
 
-    const toSubmitter = h.connector.callsTo(personalChat(USERS.alex).conversationId).filter((c) => c.kind === 'post');
+    const toSubmitter = h.connector
+      .callsTo(personalChat(USERS.alex).conversationId)
+      .filter((c) => c.kind === 'post');
     expect(toSubmitter).toHaveLength(1);
     expect(textOf(h.connector.cardsOf(toSubmitter[0]!)[0])).toMatch(/Adele Vance decided: Pause and review/);
 
@@ -124,7 +138,11 @@ describe('Teams journey', () => {
     await linkGphChannel();
     const { sessionId } = await completeRiskcheck(h, USERS.alex, RISKY);
     const approvalCard = h.connector.cardsOf(channelPosts()[0]!)[0]!;
-    const proceed = actionWith(approvalCard, 'riskcheck.decide', (a) => a.data.decision === 'proceed_with_measures');
+    const proceed = actionWith(
+      approvalCard,
+      'riskcheck.decide',
+      (a) => a.data.decision === 'proceed_with_measures',
+    );
     const stop = actionWith(approvalCard, 'riskcheck.decide', (a) => a.data.decision === 'do_not_proceed');
     await press(h, USERS.adele, 'riskcheck.decide', { ...proceed.data, comment: '' });
     const second = await press(h, USERS.alex, 'riskcheck.decide', { ...stop.data, comment: '' });
@@ -152,7 +170,10 @@ describe('Teams journey', () => {
     const started = await press(h, USERS.alex, 'riskcheck.start', {});
     const first = started.card!;
     const next = actionWith(first, 'riskcheck.next');
-    const second = await press(h, USERS.alex, 'riskcheck.next', { ...next.data, ...fillInputs(first, RISKY) });
+    const second = await press(h, USERS.alex, 'riskcheck.next', {
+      ...next.data,
+      ...fillInputs(first, RISKY),
+    });
     const secondStep = actionWith(second.card, 'riskcheck.next').data.stepId;
     const save = actionWith(second.card, 'riskcheck.save');
     const saved = await press(h, USERS.alex, 'riskcheck.save', save.data);
@@ -180,7 +201,12 @@ describe('Teams journey', () => {
 
   it('cancels a risk check in progress', async () => {
     const { sessionId, reviewCard } = await answerAll(h, USERS.alex, RISKY);
-    const cancelled = await press(h, USERS.alex, 'riskcheck.cancel', actionWith(reviewCard, 'riskcheck.cancel').data);
+    const cancelled = await press(
+      h,
+      USERS.alex,
+      'riskcheck.cancel',
+      actionWith(reviewCard, 'riskcheck.cancel').data,
+    );
     expect(cancelled.status).toBe(200);
     expect(textOf(cancelled.card)).toMatch(/cancelled/i);
     expect(await h.bot.deps.store.getSession(sessionId)).toBeUndefined();
@@ -195,10 +221,19 @@ describe('Teams journey', () => {
     expect(firstEdited).toBe(edit.data.stepId);
     const visited: unknown[] = [];
     // Editing walks the rest of the edited section only, then shows the review again.
-    for (let guard = 0; guard < 5 && card && !actionsOf(card).some((a) => a.verb === 'riskcheck.submit'); guard++) {
+    for (
+      let guard = 0;
+      guard < 5 && card && !actionsOf(card).some((a) => a.verb === 'riskcheck.submit');
+      guard++
+    ) {
       const next = actionWith(card, 'riskcheck.next');
       visited.push(next.data.stepId);
-      card = (await press(h, USERS.alex, 'riskcheck.next', { ...next.data, ...fillInputs(card, { ...RISKY, title: 'Renamed study' }) })).card;
+      card = (
+        await press(h, USERS.alex, 'riskcheck.next', {
+          ...next.data,
+          ...fillInputs(card, { ...RISKY, title: 'Renamed study' }),
+        })
+      ).card;
     }
     expect(visited.every((id) => String(id).startsWith('context.'))).toBe(true);
     expect(actionWith(card, 'riskcheck.submit').data.sessionId).toBe(sessionId);
@@ -208,9 +243,12 @@ describe('Teams journey', () => {
   it('goes back a step keeping what was typed', async () => {
     const first = (await press(h, USERS.alex, 'riskcheck.start', {})).card!;
     const next = actionWith(first, 'riskcheck.next');
-    const second = (await press(h, USERS.alex, 'riskcheck.next', { ...next.data, ...fillInputs(first, RISKY) })).card!;
+    const second = (
+      await press(h, USERS.alex, 'riskcheck.next', { ...next.data, ...fillInputs(first, RISKY) })
+    ).card!;
     const back = actionWith(second, 'riskcheck.back');
-    const again = (await press(h, USERS.alex, 'riskcheck.back', { ...back.data, 'q:stage': 'ongoing' })).card!;
+    const again = (await press(h, USERS.alex, 'riskcheck.back', { ...back.data, 'q:stage': 'ongoing' }))
+      .card!;
     expect(actionWith(again, 'riskcheck.next').data.stepId).toBe(next.data.stepId);
     expect(inputsOf(again).find((i) => i.id === 'q:title')?.value).toBe(RISKY.title);
     const session = await h.bot.deps.store.getSession(String(next.data.sessionId));

@@ -44,7 +44,10 @@ describe('architecture', () => {
   it('dialogs/ never reaches outside itself with relative imports', () => {
     const offenders = sourceFiles('dialogs').flatMap((file) =>
       importsOf(file)
-        .filter((spec) => spec.startsWith('.') && relative('dialogs', resolve(dirname(file), spec)).startsWith('..'))
+        .filter(
+          (spec) =>
+            spec.startsWith('.') && relative('dialogs', resolve(dirname(file), spec)).startsWith('..'),
+        )
         .map((spec) => `${file} imports ${spec}`),
     );
     expect(offenders).toEqual([]);

@@ -14,12 +14,19 @@ export function invokeResponseFor(reply: Reply): InvokeResponse {
   if (reply.kind === 'view') {
     return {
       status: 200,
-      body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: renderAdaptiveCard(reply.view) },
+      body: {
+        statusCode: 200,
+        type: 'application/vnd.microsoft.card.adaptive',
+        value: renderAdaptiveCard(reply.view),
+      },
     };
   }
   return errorInvokeResponse(reply.status, reply.code, reply.message);
 }
 
 export function errorInvokeResponse(status: number, code: string, message: string): InvokeResponse {
-  return { status, body: { statusCode: status, type: 'application/vnd.microsoft.error', value: { code, message } } };
+  return {
+    status,
+    body: { statusCode: status, type: 'application/vnd.microsoft.error', value: { code, message } },
+  };
 }

@@ -2,8 +2,9 @@
  * Proactive posting for Teams: sends or updates an Adaptive Card in a stored conversation with
  * the Agents SDK's continueConversation. Outbound calls go to the conversation's serviceUrl.
  */
-import type { CloudAdapter } from '@microsoft/agents-hosting';
+
 import type { ConversationReference } from '@microsoft/agents-activity';
+import type { CloudAdapter } from '@microsoft/agents-hosting';
 import type { JwtPayload } from 'jsonwebtoken';
 import type { ViewModel } from '../../../dialogs/views/view-model.js';
 import type { ConversationLink } from '../../../storage/store.js';

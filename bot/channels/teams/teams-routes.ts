@@ -3,9 +3,9 @@
  * (anonymous only in development, where the server listens on loopback), processed by the
  * CloudAdapter with the riskcheck turn handler.
  */
-import { authorizeJWT, type AuthConfiguration, CloudAdapter } from '@microsoft/agents-hosting';
-import type { JwtPayload } from 'jsonwebtoken';
+import { type AuthConfiguration, authorizeJWT, CloudAdapter } from '@microsoft/agents-hosting';
 import { type Request, type Response, Router } from 'express';
+import type { JwtPayload } from 'jsonwebtoken';
 import type { AppDeps } from '../../app/app-deps.js';
 import type { ChannelGateway } from '../../app/channel-gateway.js';
 import type { TeamsCredentials } from '../../config/runtime-config.js';
@@ -21,19 +21,40 @@ export interface TeamsChannel {
 /** Registers the Teams gateway in `deps.gateways` so use cases can post to Teams. */
 export function createTeamsChannel(deps: AppDeps, credentials: TeamsCredentials | undefined): TeamsChannel {
   const authConfig: AuthConfiguration = credentials
-    ? { clientId: credentials.clientId, clientSecret: credentials.clientSecret, tenantId: credentials.tenantId }
+    ? {
+        clientId: credentials.clientId,
+        clientSecret: credentials.clientSecret,
+        tenantId: credentials.tenantId,
+      }
     : {};
   // Production checks that the activity's serviceUrl matches the token's claim.
-  const adapter = new CloudAdapter(authConfig, undefined, undefined, { validateServiceUrl: Boolean(credentials) });
+  const adapter = new CloudAdapter(authConfig, undefined, undefined, {
+    validateServiceUrl: Boolean(credentials),
+  });
   adapter.onTurnError = async (context, error) => {
-    deps.logger.error({ err: cleanForLog(error instanceof Error ? error.message : error, 300) }, 'Teams turn failed');
+    deps.logger.error(
+      { err: cleanForLog(error instanceof Error ? error.message : error, 300) },
+      'Teams turn failed',
+    );
     if (context.activity.type === 'invoke') {
       await context.sendActivity({
         type: 'invokeResponse',
-        value: { status: 500, body: { statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'internal', message: 'Something went wrong on our side. Your answers so far are saved; please try again.' } } },
+        value: {
+          status: 500,
+          body: {
+            statusCode: 500,
+            type: 'application/vnd.microsoft.error',
+            value: {
+              code: 'internal',
+              message: 'Something went wrong on our side. Your answers so far are saved; please try again.',
+            },
+          },
+        },
       } as never);
     } else {
-      await context.sendActivity('Something went wrong on our side. Your answers so far are saved; please try again.');
+      await context.sendActivity(
+        'Something went wrong on our side. Your answers so far are saved; please try again.',
+      );
     }
   };
   // Anonymous development: an identity without an audience makes the SDK call the connector

@@ -14,7 +14,12 @@ import type { LinkTarget } from '../../app/link-channel.js';
 import { cleanForLog } from '../../logger.js';
 import { cardMessage } from './card-message.js';
 import { errorInvokeResponse, type InvokeResponse, invokeResponseFor } from './invoke-response.js';
-import { activityTenantId, channelConversationId, executeInvokeValueSchema, teamsActor } from './teams-activity.js';
+import {
+  activityTenantId,
+  channelConversationId,
+  executeInvokeValueSchema,
+  teamsActor,
+} from './teams-activity.js';
 
 export interface TeamsTurnOptions {
   /** When set, activities from any other tenant are refused. */
@@ -26,8 +31,15 @@ export function createTeamsTurnHandler(deps: AppDeps, options: TeamsTurnOptions)
     const activity = context.activity;
     const tenant = activityTenantId(activity);
     if (options.tenantId && tenant !== options.tenantId) {
-      deps.logger.warn({ tenant: cleanForLog(tenant ?? 'none', 60) }, 'refused a Teams activity from another tenant');
-      if (activity.type === 'invoke') await sendInvokeResponse(context, errorInvokeResponse(403, 'wrong_tenant', 'This bot serves another organisation.'));
+      deps.logger.warn(
+        { tenant: cleanForLog(tenant ?? 'none', 60) },
+        'refused a Teams activity from another tenant',
+      );
+      if (activity.type === 'invoke')
+        await sendInvokeResponse(
+          context,
+          errorInvokeResponse(403, 'wrong_tenant', 'This bot serves another organisation.'),
+        );
       return;
     }
     const actor = teamsActor(activity.from);
@@ -37,13 +49,19 @@ export function createTeamsTurnHandler(deps: AppDeps, options: TeamsTurnOptions)
     } else if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action') {
       await sendInvokeResponse(context, actor ? await onCardAction(context, actor) : badRequest());
     } else if (activity.type === 'invoke') {
-      await sendInvokeResponse(context, errorInvokeResponse(501, 'not_supported', 'This action is not supported.'));
+      await sendInvokeResponse(
+        context,
+        errorInvokeResponse(501, 'not_supported', 'This action is not supported.'),
+      );
     }
   };
 
   async function onMessage(context: TurnContext, actor: Actor): Promise<void> {
     const activity = context.activity;
-    if (activity.id && !(await deps.store.markProcessed(`teams:activity:${activity.id}`, deps.clock.now().toISOString()))) {
+    if (
+      activity.id &&
+      !(await deps.store.markProcessed(`teams:activity:${activity.id}`, deps.clock.now().toISOString()))
+    ) {
       deps.logger.info('ignored a repeated Teams activity');
       return;
     }
@@ -51,7 +69,12 @@ export function createTeamsTurnHandler(deps: AppDeps, options: TeamsTurnOptions)
     const inChannel = conversationType === 'channel' || conversationType === 'groupChat';
     if (!inChannel) await rememberPersonalChat(context, actor);
     const text = typeof activity.text === 'string' ? activity.text : '';
-    const reply = await handleCommand(deps, actor, text, inChannel ? { channel: channelTarget(context) } : {});
+    const reply = await handleCommand(
+      deps,
+      actor,
+      text,
+      inChannel ? { channel: channelTarget(context) } : {},
+    );
     if (reply.kind === 'view') await context.sendActivity(cardMessage(reply.view));
     else await context.sendActivity(reply.message);
   }
@@ -61,10 +84,15 @@ export function createTeamsTurnHandler(deps: AppDeps, options: TeamsTurnOptions)
     if (!parsed.success) return badRequest();
     const { verb, data } = parsed.data.action;
     if (!isActionId(verb)) {
-      return errorInvokeResponse(400, 'unknown_verb', 'This button is not one I know. Type “riskcheck” to start again.');
+      return errorInvokeResponse(
+        400,
+        'unknown_verb',
+        'This button is not one I know. Type “riskcheck” to start again.',
+      );
     }
     const conversationType = context.activity.conversation?.conversationType;
-    if (conversationType !== 'channel' && conversationType !== 'groupChat') await rememberPersonalChat(context, actor);
+    if (conversationType !== 'channel' && conversationType !== 'groupChat')
+      await rememberPersonalChat(context, actor);
     return invokeResponseFor(await handleAction(deps, actor, verb, data));
   }
 
@@ -73,8 +101,16 @@ export function createTeamsTurnHandler(deps: AppDeps, options: TeamsTurnOptions)
     const key = userLinkKey('teams', actor.userId);
     const existing = await deps.store.getLink(key);
     const conversationId = activity.conversation?.id;
-    if (!conversationId || (existing?.conversationId === conversationId && existing.serviceUrl === activity.serviceUrl)) return;
-    await deps.store.saveLink({ key, ...linkTargetOf(context, conversationId), linkedAt: deps.clock.now().toISOString() });
+    if (
+      !conversationId ||
+      (existing?.conversationId === conversationId && existing.serviceUrl === activity.serviceUrl)
+    )
+      return;
+    await deps.store.saveLink({
+      key,
+      ...linkTargetOf(context, conversationId),
+      linkedAt: deps.clock.now().toISOString(),
+    });
   }
 
   function channelTarget(context: TurnContext): LinkTarget | undefined {
@@ -84,7 +120,10 @@ export function createTeamsTurnHandler(deps: AppDeps, options: TeamsTurnOptions)
 
   function linkTargetOf(context: TurnContext, conversationId: string): LinkTarget {
     const activity = context.activity;
-    const reference = JSON.parse(JSON.stringify(activity.getConversationReference())) as Record<string, unknown>;
+    const reference = JSON.parse(JSON.stringify(activity.getConversationReference())) as Record<
+      string,
+      unknown
+    >;
     // Without the activity id, later posts start a new message instead of replying in this thread.
     delete reference.activityId;
     const tenantId = activityTenantId(activity);
@@ -99,7 +138,11 @@ export function createTeamsTurnHandler(deps: AppDeps, options: TeamsTurnOptions)
 }
 
 function badRequest(): InvokeResponse {
-  return errorInvokeResponse(400, 'malformed', 'This card sent something I cannot read. Type “riskcheck” to start again.');
+  return errorInvokeResponse(
+    400,
+    'malformed',
+    'This card sent something I cannot read. Type “riskcheck” to start again.',
+  );
 }
 
 async function sendInvokeResponse(context: TurnContext, response: InvokeResponse): Promise<void> {

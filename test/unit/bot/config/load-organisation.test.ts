@@ -5,8 +5,8 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
 import { ConfigError } from '../../../../bot/config/config-error.js';
 import { loadOrganisation } from '../../../../bot/config/load-organisation.js';
 
@@ -41,17 +41,74 @@ describe('loadOrganisation', () => {
     expect(loaded.countryReference.countries.find((c) => c.code === 'SE')?.euEea).toBe(true);
   });
 
-  const broken: { name: string; mutate: (c: any) => void; path: string; says: RegExp; files?: Record<string, string> }[] = [
-    { name: 'a department without a head', mutate: (c) => (c.departments[0].heads = []), path: 'departments[0].heads', says: /at least one head/ },
-    { name: 'a person who can never act', mutate: (c) => (c.departments[0].heads = [{ name: 'Nobody' }]), path: 'departments[0].heads[0]', says: /teamsAadObjectId, a slackUserId/ },
-    { name: 'a malformed Slack id', mutate: (c) => (c.admins[0].slackUserId = 'patti'), path: 'admins[0].slackUserId', says: /Slack member id/ },
-    { name: 'a department id with spaces', mutate: (c) => (c.departments[1].id = 'Medical Epi'), path: 'departments[1].id', says: /lower case/ },
-    { name: 'a support function without description', mutate: (c) => delete c.supportFunctions[0].description, path: 'supportFunctions[0].description', says: /./ },
-    { name: 'a support link that is not a URL', mutate: (c) => (c.supportFunctions[1].url = 'intranet/io'), path: 'supportFunctions[1].url', says: /./ },
-    { name: 'a support function the questionnaire routes to is missing', mutate: (c) => (c.supportFunctions = c.supportFunctions.filter((s: any) => s.id !== 'animal_welfare_body')), path: 'supportFunctions', says: /animal_welfare_body/ },
-    { name: 'a department id used twice', mutate: (c) => (c.departments[1].id = 'gph'), path: 'departments', says: /used twice/ },
-    { name: 'an unknown role in responsibility', mutate: (c) => (c.responsibility = { research: ['professor'] }), path: 'responsibility.research[0]', says: /./ },
-    { name: 'no country facts file named', mutate: (c) => delete c.countryFacts, path: 'countryFacts', says: /./ },
+  const broken: {
+    name: string;
+    mutate: (c: any) => void;
+    path: string;
+    says: RegExp;
+    files?: Record<string, string>;
+  }[] = [
+    {
+      name: 'a department without a head',
+      mutate: (c) => (c.departments[0].heads = []),
+      path: 'departments[0].heads',
+      says: /at least one head/,
+    },
+    {
+      name: 'a person who can never act',
+      mutate: (c) => (c.departments[0].heads = [{ name: 'Nobody' }]),
+      path: 'departments[0].heads[0]',
+      says: /teamsAadObjectId, a slackUserId/,
+    },
+    {
+      name: 'a malformed Slack id',
+      mutate: (c) => (c.admins[0].slackUserId = 'patti'),
+      path: 'admins[0].slackUserId',
+      says: /Slack member id/,
+    },
+    {
+      name: 'a department id with spaces',
+      mutate: (c) => (c.departments[1].id = 'Medical Epi'),
+      path: 'departments[1].id',
+      says: /lower case/,
+    },
+    {
+      name: 'a support function without description',
+      mutate: (c) => delete c.supportFunctions[0].description,
+      path: 'supportFunctions[0].description',
+      says: /./,
+    },
+    {
+      name: 'a support link that is not a URL',
+      mutate: (c) => (c.supportFunctions[1].url = 'intranet/io'),
+      path: 'supportFunctions[1].url',
+      says: /./,
+    },
+    {
+      name: 'a support function the questionnaire routes to is missing',
+      mutate: (c) =>
+        (c.supportFunctions = c.supportFunctions.filter((s: any) => s.id !== 'animal_welfare_body')),
+      path: 'supportFunctions',
+      says: /animal_welfare_body/,
+    },
+    {
+      name: 'a department id used twice',
+      mutate: (c) => (c.departments[1].id = 'gph'),
+      path: 'departments',
+      says: /used twice/,
+    },
+    {
+      name: 'an unknown role in responsibility',
+      mutate: (c) => (c.responsibility = { research: ['professor'] }),
+      path: 'responsibility.research[0]',
+      says: /./,
+    },
+    {
+      name: 'no country facts file named',
+      mutate: (c) => delete c.countryFacts,
+      path: 'countryFacts',
+      says: /./,
+    },
   ];
 
   it.each(broken)('refuses $name, naming the file and $path', ({ mutate, path, says }) => {
