@@ -1,0 +1,77 @@
+/**
+ * Starting the real entry point as a process: production refuses to start without credentials,
+ * development starts on loopback and says it is unauthenticated, and a second process on the
+ * same data directory is refused.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const children: ChildProcess[] = [];
+const dirs: string[] = [];
+
+function start(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const printed = (pattern: RegExp) =>
+    new Promise<string>((resolve, reject) => {
+      const check = () => (pattern.test(output) ? resolve(output) : undefined);
+      child.stdout?.on('data', check);
+      child.stderr?.on('data', check);
+      exited.then(() => (pattern.test(output) ? resolve(output) : reject(new Error(`exited: ${output}`))));
+    });
+  return { child, exited, printed, output: () => output };
+}
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'riskcheck-start-'));
+  dirs.push(dir);
+  return dir;
+}
+
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill('SIGKILL');
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('starting riskcheck', () => {
+  it('refuses production mode without Teams credentials, naming what to set', async () => {
+    const run = start({ NODE_ENV: 'production', RISKCHECK_DATA_DIR: tempDir(), PORT: '0' });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toMatch(/TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET, TEAMS_TENANT_ID/);
+  });
+
+  it('starts in development on loopback and warns that Teams traffic is unauthenticated', async () => {
+    const run = start({ RISKCHECK_DATA_DIR: tempDir(), PORT: '0' });
+    const output = await run.printed(/WITHOUT authentication/);
+    expect(output).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
+  });
+
+  it('refuses a second process on the same data directory', async () => {
+    const dataDir = tempDir();
+    const first = start({ RISKCHECK_DATA_DIR: dataDir, PORT: '0' });
+    await first.printed(/listening on/);
+    const second = start({ RISKCHECK_DATA_DIR: dataDir, PORT: '0' });
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toMatch(/Another riskcheck process/);
+  });
+
+  it('refuses a broken organisation file, naming the file', async () => {
+    const run = start({
+      RISKCHECK_DATA_DIR: tempDir(),
+      PORT: '0',
+      RISKCHECK_CONFIG: 'config/example/missing.yaml',
+    });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toMatch(/missing\.yaml/);
+  });
+});
