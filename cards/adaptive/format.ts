@@ -23,13 +23,8 @@ export const LEVEL_STYLES: Record<Level, ContainerStyle> = {
   escalate: 'attention',
 };
 
-/** Fallback labels for levels that the view model does not label itself (areas, flags). */
-export const LEVEL_LABELS: Record<Level, string> = {
-  low: 'Low',
-  elevated: 'Elevated',
-  high: 'High',
-  escalate: 'Must escalate',
-};
+/** Level wording lives in the core so every platform says the same. */
+export { LEVEL_LABELS } from '../../dialogs/views/level-labels.js';
 
 export interface DateFormatOptions {
   /** BCP 47 locale for month names; defaults to en-GB ("21 Nov 2026 14:05"). */

@@ -2,17 +2,10 @@
  * Builds "my assessments": the user's drafts and submitted assessments with level and decision.
  */
 import { type Assessment, DECISION_LABELS } from '../assessment.js';
-import type { Level } from '../questionnaire/schema.js';
 import type { DialogSession } from '../session.js';
 import { draftSummaries } from './draft-summary.js';
+import { LEVEL_LABELS } from './level-labels.js';
 import type { AssessmentListView } from './view-model.js';
-
-const LEVEL_LABELS: Record<Level, string> = {
-  low: 'Low',
-  elevated: 'Elevated',
-  high: 'High',
-  escalate: 'Must escalate',
-};
 
 /** Shown while the decision maker has not decided yet. */
 export const NO_DECISION_YET = 'Awaiting decision';

@@ -8,6 +8,7 @@ import type { Organisation, Person } from '../organisation/schema.js';
 import { CONTEXT_QUESTIONS } from '../questionnaire/context-questions.js';
 import type { AnswerValue, AreaId, Level, Questionnaire } from '../questionnaire/schema.js';
 import type { CountryOption } from '../reference/country-facts.js';
+import { LEVEL_LABELS } from './level-labels.js';
 import type { SupportRoute } from '../triage/result.js';
 import type {
   ApprovalRequestView,
@@ -17,13 +18,6 @@ import type {
   OutcomeView,
   SupportLinkView,
 } from './view-model.js';
-
-export const LEVEL_LABELS: Record<Level, string> = {
-  low: 'Low',
-  elevated: 'Elevated',
-  high: 'High',
-  escalate: 'Escalate to management',
-};
 
 /** Used when the questionnaire has no section for an area (e.g. a flag in a custom area). */
 export const AREA_TITLES: Record<AreaId, string> = {

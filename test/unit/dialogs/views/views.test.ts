@@ -225,7 +225,7 @@ describe('simple views', () => {
           assessmentId: 'x1',
           title: 'First',
           submittedAt: '2026-01-01T00:00:00Z',
-          levelLabel: 'Must escalate',
+          levelLabel: 'Escalate to management',
           decisionLabel: 'Awaiting decision',
         },
       ],
