@@ -8,8 +8,8 @@ import type { Organisation, Person } from '../organisation/schema.js';
 import { CONTEXT_QUESTIONS } from '../questionnaire/context-questions.js';
 import type { AnswerValue, AreaId, Level, Questionnaire } from '../questionnaire/schema.js';
 import type { CountryOption } from '../reference/country-facts.js';
-import { LEVEL_LABELS } from './level-labels.js';
 import type { SupportRoute } from '../triage/result.js';
+import { LEVEL_LABELS } from './level-labels.js';
 import type {
   ApprovalRequestView,
   ApprovalResolvedView,
