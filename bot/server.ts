@@ -1,12 +1,13 @@
 /**
- * The one HTTP server: `/api/messages` for Teams, `/healthz` for probes (Slack joins later on
- * `/slack/events`). Malformed or oversized bodies get a 4xx with a short JSON reason, never a
- * stack trace.
+ * The one HTTP server: `/api/messages` for Teams, `/slack/events` for Slack, `/healthz` for
+ * probes; one process and one store serve both platforms. Malformed or oversized bodies get a
+ * 4xx with a short JSON reason, never a stack trace.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { AppDeps } from './app/app-deps.js';
+import { createSlackChannel } from './channels/slack/slack-routes.js';
 import { createTeamsChannel } from './channels/teams/teams-routes.js';
 import type { RuntimeConfig } from './config/runtime-config.js';
 
@@ -16,7 +17,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export function createHttpApp(deps: AppDeps, runtime: Pick<RuntimeConfig, 'mode' | 'teams'>) {
+export function createHttpApp(deps: AppDeps, runtime: Pick<RuntimeConfig, 'mode' | 'teams' | 'slack'>) {
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => {
@@ -26,8 +27,10 @@ export function createHttpApp(deps: AppDeps, runtime: Pick<RuntimeConfig, 'mode'
       questionnaire: `${deps.questionnaire.id}@${deps.questionnaire.version}`,
     });
   });
+  // Slack comes first: its signature covers the raw body, which a JSON parser would consume.
+  if (runtime.slack.enabled) app.use(createSlackChannel(deps, runtime.slack));
   if (runtime.teams.enabled) {
-    app.use(express.json({ limit: '256kb' }));
+    app.use('/api/messages', express.json({ limit: '256kb' }));
     app.use(createTeamsChannel(deps, runtime.teams.credentials).router);
   }
   app.use((_req, res) => {

@@ -12,6 +12,7 @@ import type { RuntimeConfig } from './config/runtime-config.js';
 import { countryOptions } from './countries.js';
 import { createLogger, type Logger } from './logger.js';
 import { createHttpApp, listen, type RunningServer } from './server.js';
+import { createWorkTracker } from './work-tracker.js';
 
 export interface StartOptions {
   runtime: RuntimeConfig;
@@ -40,6 +41,7 @@ export async function startRiskcheck(options: StartOptions): Promise<Riskcheck> 
     countries: countryOptions(),
     gateways: {},
     newId: randomUUID,
+    work: createWorkTracker(),
   };
   try {
     const server = await listen(createHttpApp(deps, runtime), runtime.host, runtime.port);
@@ -48,6 +50,7 @@ export async function startRiskcheck(options: StartOptions): Promise<Riskcheck> 
       deps,
       async close() {
         await server.close();
+        await deps.work.settled();
         await store.close();
       },
     };

@@ -6,6 +6,7 @@ import type { CountryOption, CountryReference } from '../../dialogs/reference/co
 import type { RiskcheckStore } from '../../storage/store.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
+import type { WorkTracker } from '../work-tracker.js';
 import type { Gateways } from './channel-gateway.js';
 
 export interface AppDeps {
@@ -18,6 +19,8 @@ export interface AppDeps {
   countries: CountryOption[];
   gateways: Gateways;
   newId: () => string;
+  /** Work still running after its request was answered. */
+  work: WorkTracker;
 }
 
 export function dialogContext(deps: AppDeps): DialogContext {

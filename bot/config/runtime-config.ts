@@ -14,6 +14,14 @@ export interface TeamsCredentials {
   tenantId: string;
 }
 
+export interface SlackSettings {
+  enabled: boolean;
+  signingSecret?: string;
+  botToken?: string;
+  /** Web API base URL; only changed for tests or a proxy. */
+  apiUrl?: string;
+}
+
 export interface RuntimeConfig {
   mode: Mode;
   host: string;
@@ -22,6 +30,7 @@ export interface RuntimeConfig {
   dataDir: string;
   logLevel: string;
   teams: { enabled: boolean; credentials?: TeamsCredentials };
+  slack: SlackSettings;
 }
 
 const boolean = z
@@ -40,6 +49,10 @@ const envSchema = z.object({
   TEAMS_CLIENT_ID: z.string().optional(),
   TEAMS_CLIENT_SECRET: z.string().optional(),
   TEAMS_TENANT_ID: z.string().optional(),
+  SLACK_ENABLED: boolean,
+  SLACK_SIGNING_SECRET: z.string().optional(),
+  SLACK_BOT_TOKEN: z.string().optional(),
+  SLACK_API_URL: z.string().url().optional(),
 });
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -70,6 +83,7 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
       },
     ]);
   }
+  const slack = slackSettings(e, mode);
   const host = e.HOST ?? (mode === 'production' ? '0.0.0.0' : '127.0.0.1');
   if (mode === 'development' && !credentials && !LOOPBACK.has(host)) {
     throw new ConfigError('environment variables', [
@@ -87,5 +101,33 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
     dataDir: e.RISKCHECK_DATA_DIR,
     logLevel: e.LOG_LEVEL,
     teams: { enabled: teamsEnabled, ...(credentials ? { credentials } : {}) },
+    slack,
+  };
+}
+
+/**
+ * Slack is on when its signing secret is set (or SLACK_ENABLED=true). Slack requests are always
+ * verified, in development too, so a secret and a bot token are required whenever it is on.
+ */
+function slackSettings(e: z.infer<typeof envSchema>, mode: Mode): SlackSettings {
+  const enabled = e.SLACK_ENABLED ?? Boolean(e.SLACK_SIGNING_SECRET);
+  if (!enabled) return { enabled: false };
+  const missing = [
+    ...(e.SLACK_SIGNING_SECRET ? [] : ['SLACK_SIGNING_SECRET']),
+    ...(e.SLACK_BOT_TOKEN ? [] : ['SLACK_BOT_TOKEN']),
+  ];
+  if (missing.length > 0) {
+    throw new ConfigError('environment variables', [
+      {
+        path: missing.join(', '),
+        message: `Slack is enabled${mode === 'production' ? ' in production' : ''}: set the app's signing secret and bot token (Basic Information and OAuth & Permissions pages of your Slack app), or set SLACK_ENABLED=false`,
+      },
+    ]);
+  }
+  return {
+    enabled: true,
+    signingSecret: e.SLACK_SIGNING_SECRET,
+    botToken: e.SLACK_BOT_TOKEN,
+    ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}),
   };
 }

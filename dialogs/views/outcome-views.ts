@@ -6,7 +6,7 @@
 import { type Assessment, DECISION_LABELS, DECISIONS, type Decision } from '../assessment.js';
 import type { Organisation, Person } from '../organisation/schema.js';
 import { CONTEXT_QUESTIONS } from '../questionnaire/context-questions.js';
-import type { AnswerValue, AreaId, Level, Questionnaire } from '../questionnaire/schema.js';
+import type { AnswerValue, AreaId, Questionnaire } from '../questionnaire/schema.js';
 import type { CountryOption } from '../reference/country-facts.js';
 import type { SupportRoute } from '../triage/result.js';
 import { LEVEL_LABELS } from './level-labels.js';

@@ -11,6 +11,8 @@ import type { RuntimeConfig } from '../../bot/config/runtime-config.js';
 import { type Riskcheck, startRiskcheck } from '../../bot/start.js';
 import { createFakeClock, type FakeClock } from './fake-clock.js';
 import { type FakeConnector, startFakeConnector } from './fake-connector.js';
+import { type FakeSlackApi, startFakeSlackApi } from './fake-slack-api.js';
+import { BOT_TOKEN, SIGNING_SECRET, type SlackRequest, signedHeaders } from './slack-requests.js';
 
 export interface HttpResult {
   status: number;
@@ -20,6 +22,12 @@ export interface HttpResult {
 export interface Harness {
   bot: Riskcheck;
   connector: FakeConnector;
+  slack: FakeSlackApi;
+  /**
+   * Sends a Slack request signed for the harness clock's current time and waits until the work
+   * the bot does after acknowledging it has finished.
+   */
+  postSlack(request: SlackRequest, headers?: Record<string, string>): Promise<HttpResult>;
   clock: FakeClock;
   dataDir: string;
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<HttpResult>;
@@ -32,6 +40,7 @@ export interface Harness {
 export async function startHarness(overrides: Partial<RuntimeConfig> = {}): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'riskcheck-test-'));
   const connector = await startFakeConnector();
+  const slack = await startFakeSlackApi();
   const clock = createFakeClock();
   const runtime: RuntimeConfig = {
     mode: 'development',
@@ -41,14 +50,24 @@ export async function startHarness(overrides: Partial<RuntimeConfig> = {}): Prom
     dataDir,
     logLevel: 'silent',
     teams: { enabled: true },
+    slack: { enabled: true, signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, apiUrl: slack.apiUrl },
     ...overrides,
   };
   const start = () => startRiskcheck({ runtime, clock, logger: pino({ level: 'silent' }) });
   const harness: Harness = {
     bot: await start(),
     connector,
+    slack,
     clock,
     dataDir,
+    async postSlack(request, headers) {
+      const response = await harness.postRaw('/slack/events', request.body, {
+        ...signedHeaders(request, clock.now().getTime()),
+        ...headers,
+      });
+      await harness.bot.deps.work.settled();
+      return response;
+    },
     post: (path, body, headers) =>
       harness.postRaw(path, JSON.stringify(body), { 'content-type': 'application/json', ...headers }),
     async postRaw(path, raw, headers = { 'content-type': 'application/json' }) {
@@ -69,6 +88,7 @@ export async function startHarness(overrides: Partial<RuntimeConfig> = {}): Prom
     async close() {
       await harness.bot.close();
       await connector.close();
+      await slack.close();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

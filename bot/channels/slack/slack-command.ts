@@ -1,0 +1,37 @@
+/**
+ * `/riskcheck [help | resume | list | cancel | link <department>]`. ack() comes first; the dialog
+ * views open in a modal right away (the trigger id lives three seconds), everything else answers
+ * with an ephemeral message through the command's response_url.
+ */
+import type { App, SlashCommand } from '@slack/bolt';
+import type { AppDeps } from '../../app/app-deps.js';
+import { parseCommand } from '../../app/commands.js';
+import { handleCommand } from '../../app/handle-command.js';
+import type { LinkTarget } from '../../app/link-channel.js';
+import { rememberSlackUser, slackActor } from './slack-actor.js';
+import { messageFor, modalFor } from './slack-surfaces.js';
+
+const MODAL_COMMANDS = new Set(['welcome', 'help', 'resume', 'list']);
+
+export function registerSlashCommand(app: App, deps: AppDeps, commandName: string): void {
+  app.command(commandName, async ({ ack, command, client, respond }) => {
+    await ack();
+    const actor = slackActor(command.user_id, command.user_name);
+    if (!actor) return;
+    await rememberSlackUser(deps, actor);
+    const kind = parseCommand(command.text ?? '').kind;
+    const reply = await handleCommand(deps, actor, command.text ?? '', { channel: channelTarget(command) });
+    if (MODAL_COMMANDS.has(kind) && reply.kind === 'view') {
+      await client.views.open({ trigger_id: command.trigger_id, view: modalFor(reply) });
+      return;
+    }
+    await respond({ response_type: 'ephemeral', ...messageFor(reply) });
+  });
+}
+
+/** Only public and private channels can be a department's decision channel, not DMs. */
+function channelTarget(command: SlashCommand): LinkTarget | undefined {
+  return /^[CG][A-Z0-9]{2,20}$/.test(command.channel_id)
+    ? { platform: 'slack', conversationId: command.channel_id }
+    : undefined;
+}

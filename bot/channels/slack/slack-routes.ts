@@ -1,0 +1,66 @@
+/**
+ * `/slack/events` on the shared express server: our verification and deduplication guard, then
+ * Bolt's ExpressReceiver (signature already checked, so Bolt only parses) with the riskcheck
+ * handlers. The Web API client gets a timeout and no automatic retries, because a retried
+ * chat.postMessage whose first response was lost becomes a duplicate post.
+ */
+import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
+import { Router } from 'express';
+import type { AppDeps } from '../../app/app-deps.js';
+import type { SlackSettings } from '../../config/runtime-config.js';
+import { registerBlockActions } from './slack-block-actions.js';
+import { registerSlashCommand } from './slack-command.js';
+import { createSlackGateway } from './slack-gateway.js';
+import { slackRequestGuard } from './slack-request-guard.js';
+import { registerViewSubmissions } from './slack-view-submissions.js';
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+const WEB_API_TIMEOUT_MS = 10_000;
+
+/** Registers the Slack gateway in `deps.gateways` and returns the router to mount. */
+export function createSlackChannel(deps: AppDeps, settings: SlackSettings): Router {
+  const { signingSecret, botToken } = settings;
+  if (!signingSecret || !botToken) throw new Error('Slack needs a signing secret and a bot token');
+  const router = Router();
+  router.post(
+    SLACK_EVENTS_PATH,
+    ...slackRequestGuard({ signingSecret, clock: deps.clock, store: deps.store, logger: deps.logger }),
+  );
+  const receiver = new ExpressReceiver({
+    signingSecret,
+    signatureVerification: false,
+    endpoints: SLACK_EVENTS_PATH,
+    router,
+    logLevel: LogLevel.ERROR,
+  });
+  const app = new App({
+    receiver,
+    token: botToken,
+    tokenVerificationEnabled: false,
+    logLevel: LogLevel.ERROR,
+    clientOptions: {
+      ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
+      timeout: WEB_API_TIMEOUT_MS,
+      retryConfig: { retries: 0 },
+    },
+  });
+  // Handlers go on after ack(); tracking them lets shutdown (and tests) wait for the work.
+  app.use(async ({ next }) => {
+    await deps.work.track(next());
+  });
+  app.error(async (error) => {
+    deps.logger.error(
+      { err: error.message, code: (error as { code?: string }).code },
+      'Slack handler failed',
+    );
+  });
+  deps.gateways.slack = createSlackGateway(app.client);
+  registerSlashCommand(app, deps, '/riskcheck');
+  registerBlockActions(app, deps);
+  registerViewSubmissions(app, deps);
+  // Anything else (another app's buttons, a closed modal) is acknowledged and ignored, so Bolt
+  // never leaves Slack waiting for an answer.
+  app.action(/^(?!riskcheck\.)/, async ({ ack }) => ack());
+  app.view({ type: 'view_closed' }, async ({ ack }) => ack());
+  return router;
+}

@@ -1,0 +1,109 @@
+/**
+ * Modal submissions. A question step's submit is Next, the review's submit is Submit, the
+ * decision dialog's submit records the decision. The answer to Slack must come inside three
+ * seconds, so the use case gets a time budget: in time, its result goes into the acknowledgement
+ * (next view, or inline errors); late, the modal shows "working on it" and is updated after.
+ */
+import type { App, ViewSubmitAction } from '@slack/bolt';
+import { DECISION_MODAL_CALLBACK_ID } from '../../../cards/block-kit/decision-comment-modal.js';
+import { ACTIONS } from '../../../dialogs/actions.js';
+import type { Actor } from '../../../dialogs/session.js';
+import { messageView } from '../../../dialogs/views/simple-views.js';
+import type { AppDeps } from '../../app/app-deps.js';
+import { decideAssessment } from '../../app/decide-assessment.js';
+import { errorSummary } from '../../app/deliver-outcome.js';
+import { userLinkKey } from '../../app/department-channels.js';
+import { handleAction } from '../../app/handle-action.js';
+import type { Reply } from '../../app/reply.js';
+import { rememberSlackUser, slackActor } from './slack-actor.js';
+import { modalFor, replyView, stepErrors, withinBudget } from './slack-surfaces.js';
+import { answersFromState, parseJsonObject } from './slack-values.js';
+
+/** Leaves room inside Slack's 3 s for the acknowledgement to travel back. */
+export const ACK_BUDGET_MS = 2000;
+
+export function registerViewSubmissions(app: App, deps: AppDeps): void {
+  app.view<ViewSubmitAction>('riskcheck.modal', async ({ ack, body, view, client }) => {
+    const actor = slackActor(body.user?.id, body.user?.name);
+    const metadata = parseJsonObject(view.private_metadata);
+    const verb =
+      metadata.view === 'questionStep'
+        ? ACTIONS.next
+        : metadata.view === 'review'
+          ? ACTIONS.submit
+          : undefined;
+    if (!actor || !verb) {
+      await ack({ response_action: 'clear' });
+      return;
+    }
+    await rememberSlackUser(deps, actor);
+    const work = handleAction(deps, actor, verb, { ...metadata, ...answersFromState(view.state) });
+    const result = await withinBudget(work, ACK_BUDGET_MS);
+    if (!result.done) {
+      await ack({ response_action: 'update', view: modalFor({ kind: 'view', view: workingOnIt() }) });
+      const late = await work;
+      await client.views.update({ view_id: view.id, view: modalFor(late) });
+      await afterSubmit(deps, actor, late);
+      return;
+    }
+    const reply = result.value;
+    const errors = reply.kind === 'view' ? stepErrors(reply.view) : undefined;
+    if (errors) await ack({ response_action: 'errors', errors });
+    else await ack({ response_action: 'update', view: modalFor(reply) });
+    await afterSubmit(deps, actor, reply);
+  });
+
+  app.view<ViewSubmitAction>(DECISION_MODAL_CALLBACK_ID, async ({ ack, body, view }) => {
+    const actor = slackActor(body.user?.id, body.user?.name);
+    const metadata = parseJsonObject(view.private_metadata);
+    const comment = view.state.values.comment?.comment?.value ?? '';
+    if (!actor) {
+      await ack({ response_action: 'clear' });
+      return;
+    }
+    const reply = await decideAssessment(deps, actor, {
+      assessmentId: metadata.assessmentId,
+      decision: metadata.decision,
+      comment,
+    });
+    const shown = replyView(reply);
+    const stored =
+      typeof metadata.assessmentId === 'string'
+        ? await deps.store.getAssessment(metadata.assessmentId)
+        : undefined;
+    if (shown.kind === 'approvalResolved' && stored?.decision?.by.userId === actor.userId) {
+      await ack({ response_action: 'clear' });
+      return;
+    }
+    // Refused, or someone else decided first: say so in the dialog instead of closing it.
+    const message =
+      shown.kind === 'approvalResolved'
+        ? `Already decided by ${shown.decision.byName}: ${shown.decision.label}.`
+        : reply.kind === 'refused'
+          ? reply.message
+          : (shown.kind === 'approvalRequest' && shown.notice) || 'Your decision could not be recorded.';
+    await ack({ response_action: 'errors', errors: { comment: message } });
+  });
+}
+
+/** The outcome of a submitted risk check also goes to the submitter's DM, where it stays. */
+async function afterSubmit(deps: AppDeps, actor: Actor, reply: Reply): Promise<void> {
+  if (reply.kind !== 'view' || reply.view.kind !== 'outcome') return;
+  const gateway = deps.gateways.slack;
+  const link = await deps.store.getLink(userLinkKey('slack', actor.userId));
+  if (!gateway || !link) return;
+  try {
+    await gateway.post(link, reply.view);
+  } catch (error) {
+    deps.logger.warn({ err: errorSummary(error) }, 'could not send the outcome to the submitter by DM');
+  }
+}
+
+function workingOnIt() {
+  return messageView(
+    'info',
+    'Working on it',
+    'Saving your answers. This takes a moment longer than usual.',
+    false,
+  );
+}

@@ -1,0 +1,228 @@
+/**
+ * Forged, stale, replayed and retried Slack requests against the real server: each is refused or
+ * deduplicated, the store is unchanged and nothing is posted twice.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Harness, startHarness } from '../helpers/bot-harness.js';
+import { button, lastModal, metadataOf, pressInModal, slash, submitModal } from '../helpers/slack-journey.js';
+import {
+  blockAction,
+  SLACK_USERS,
+  signedHeaders,
+  slashCommand,
+  viewSubmission,
+} from '../helpers/slack-requests.js';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+/** Dialogs and outcomes; links may legitimately change (a user's DM is remembered). */
+async function storeFiles(): Promise<string> {
+  const names = ['sessions.json', 'assessments.json'];
+  return (await Promise.all(names.map((n) => readFile(join(h.dataDir, n), 'utf8').catch(() => '')))).join(
+    '\n',
+  );
+}
+
+const command = () => slashCommand({ user: SLACK_USERS.alex, responseUrl: h.slack.responseUrl('x') });
+
+describe('Slack request verification', () => {
+  const nowMs = () => h.clock.now().getTime();
+  const forgeries: [string, () => Record<string, string>][] = [
+    ['no signature headers', () => ({ 'content-type': 'application/x-www-form-urlencoded' })],
+    ['a signature made with another secret', () => signedHeaders(command(), nowMs(), 'not-the-secret')],
+    ['a timestamp six minutes old', () => signedHeaders(command(), nowMs() - 6 * 60_000)],
+    ['a timestamp six minutes in the future', () => signedHeaders(command(), nowMs() + 6 * 60_000)],
+    [
+      'a timestamp that is not a number',
+      () => ({ ...signedHeaders(command(), nowMs()), 'x-slack-request-timestamp': 'soon' }),
+    ],
+    [
+      'a truncated signature',
+      () => {
+        const headers = signedHeaders(command(), nowMs());
+        return { ...headers, 'x-slack-signature': headers['x-slack-signature']!.slice(0, 20) };
+      },
+    ],
+  ];
+
+  it.each(forgeries)('refuses %s with 401 and does nothing', async (_name, headersFor) => {
+    const before = await storeFiles();
+    const request = command();
+    const response = await h.postRaw('/slack/events', request.body, headersFor());
+    expect(response.status).toBe(401);
+    expect(h.slack.calls).toHaveLength(0);
+    expect(await storeFiles()).toBe(before);
+  });
+
+  it('refuses a body changed after signing', async () => {
+    const request = command();
+    const headers = signedHeaders(request, h.clock.now().getTime());
+    const tampered = request.body.replace(SLACK_USERS.alex.id, SLACK_USERS.adele.id);
+    expect((await h.postRaw('/slack/events', tampered, headers)).status).toBe(401);
+    expect(h.slack.calls).toHaveLength(0);
+  });
+
+  it('accepts a request within the five-minute window', async () => {
+    const request = command();
+    const response = await h.postRaw(
+      '/slack/events',
+      request.body,
+      signedHeaders(request, h.clock.now().getTime() - 4 * 60_000),
+    );
+    await h.bot.deps.work.settled();
+    expect(response.status).toBe(200);
+    expect(h.slack.callsTo('views.open')).toHaveLength(1);
+  });
+
+  it('ignores an exact replay of a signed request', async () => {
+    const request = command();
+    const headers = signedHeaders(request, h.clock.now().getTime());
+    expect((await h.postRaw('/slack/events', request.body, headers)).status).toBe(200);
+    await h.bot.deps.work.settled();
+    expect((await h.postRaw('/slack/events', request.body, headers)).status).toBe(200);
+    await h.bot.deps.work.settled();
+    expect(h.slack.callsTo('views.open')).toHaveLength(1);
+  });
+
+  it('handles a Slack retry of a submission it already processed only once', async () => {
+    await slash(h, SLACK_USERS.alex);
+    const welcome = lastModal(h);
+    await pressInModal(
+      h,
+      SLACK_USERS.alex,
+      welcome,
+      button(welcome.blocks, 'riskcheck.start').actionId,
+      '{}',
+    );
+    const first = lastModal(h);
+    const submission = viewSubmission({
+      user: SLACK_USERS.alex,
+      view: {
+        id: first.id,
+        callback_id: 'riskcheck.modal',
+        private_metadata: first.private_metadata,
+        state: { values: {} },
+      },
+    });
+    const original = await h.postSlack(submission);
+    expect(original.status).toBe(200);
+    const session = await h.bot.deps.store.getSession(metadataOf(first).sessionId);
+    h.clock.advance(60_000);
+    const retry = await h.postSlack(submission, {
+      'x-slack-retry-num': '1',
+      'x-slack-retry-reason': 'http_timeout',
+    });
+    expect(retry.status).toBe(200);
+    expect(retry.body ?? '').toBe('');
+    expect(await h.bot.deps.store.getSession(metadataOf(first).sessionId)).toEqual(session);
+  });
+
+  it('never creates two outcomes or two posts when Submit is retried', async () => {
+    await slash(h, SLACK_USERS.alex, 'link gph', 'C0GPHDEC1');
+    await slash(h, SLACK_USERS.alex);
+    const welcome = lastModal(h);
+    await pressInModal(
+      h,
+      SLACK_USERS.alex,
+      welcome,
+      button(welcome.blocks, 'riskcheck.start').actionId,
+      '{}',
+    );
+    let modal = lastModal(h);
+    while (metadataOf(modal).view === 'questionStep') {
+      const next = await submitModal(h, SLACK_USERS.alex, modal, { department: 'gph' });
+      modal = { ...next.body.view, id: modal.id };
+    }
+    const submit = viewSubmission({
+      user: SLACK_USERS.alex,
+      view: {
+        id: modal.id,
+        callback_id: 'riskcheck.modal',
+        private_metadata: modal.private_metadata,
+        state: { values: {} },
+      },
+    });
+    await h.postSlack(submit);
+    await h.postSlack(submit, { 'x-slack-retry-num': '1' });
+    // A second, separate click on an old review modal (new trigger id) must not submit twice either.
+    await h.postSlack(
+      viewSubmission({
+        user: SLACK_USERS.alex,
+        view: {
+          id: modal.id,
+          callback_id: 'riskcheck.modal',
+          private_metadata: modal.private_metadata,
+          state: { values: {} },
+        },
+      }),
+    );
+    const posts = h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0GPHDEC1');
+    expect(posts).toHaveLength(1);
+    expect(await h.bot.deps.store.listAssessmentsBySubmitter(`slack:${SLACK_USERS.alex.id}`)).toHaveLength(1);
+  });
+
+  it('refuses someone pressing buttons in another user’s risk check', async () => {
+    await slash(h, SLACK_USERS.alex);
+    const welcome = lastModal(h);
+    await pressInModal(
+      h,
+      SLACK_USERS.alex,
+      welcome,
+      button(welcome.blocks, 'riskcheck.start').actionId,
+      '{}',
+    );
+    const alexModal = lastModal(h);
+    const before = await storeFiles();
+    const save = button(alexModal.blocks, 'riskcheck.save');
+    await pressInModal(h, SLACK_USERS.lynne, alexModal, save.actionId, save.value, { title: 'Hijacked' });
+    expect(JSON.stringify(lastModal(h).blocks)).toMatch(/belongs to someone else/);
+    expect(await storeFiles()).toBe(before);
+  });
+
+  it('answers malformed interaction payloads without crashing', async () => {
+    for (const body of [
+      'payload=%7Bnot-json',
+      'payload=%5B1%2C2%5D',
+      'payload=%7B%22type%22%3A%22block_actions%22%7D',
+      '',
+    ]) {
+      const request = { body, contentType: 'application/x-www-form-urlencoded' };
+      const response = await h.postRaw(
+        '/slack/events',
+        body,
+        signedHeaders(request, h.clock.now().getTime()),
+      );
+      await h.bot.deps.work.settled();
+      expect(response.status).toBe(400);
+    }
+    expect((await slash(h, SLACK_USERS.alex)).status).toBe(200);
+  });
+
+  it('refuses oversized bodies with 413', async () => {
+    const request = { body: `text=${'x'.repeat(300_000)}`, contentType: 'application/x-www-form-urlencoded' };
+    const response = await h.postRaw(
+      '/slack/events',
+      request.body,
+      signedHeaders(request, h.clock.now().getTime()),
+    );
+    expect(response.status).toBe(413);
+  });
+
+  it('ignores block actions from a user id that is not a Slack member id', async () => {
+    const forged = blockAction({
+      user: { id: 'alex', name: 'alex' },
+      actionId: 'riskcheck.start',
+      value: '{}',
+    });
+    expect((await h.postSlack(forged)).status).toBe(200);
+    expect(h.slack.calls.filter((c) => c.method !== 'auth.test')).toHaveLength(0);
+  });
+});
