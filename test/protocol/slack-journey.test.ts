@@ -187,6 +187,20 @@ describe('Slack journey', () => {
     expect(session?.answers).toMatchObject({ title: RISKY.title, partner_country: 'CN', stage: 'ongoing' });
   });
 
+  it('answers a step submitted with a required answer missing with inline errors, keeping the modal', async () => {
+    await slash(h, SLACK_USERS.alex);
+    const welcome = lastModal(h);
+    await pressInModal(h, SLACK_USERS.alex, welcome, button(welcome.blocks, 'riskcheck.start').actionId, '{}');
+    const first = lastModal(h);
+    const response = await submitModal(h, SLACK_USERS.alex, first, { ...RISKY, title: '   ' });
+    expect(response.status).toBe(200);
+    expect(response.body.response_action).toBe('errors');
+    expect(response.body.errors['q:title']).toBe('Please fill this in.');
+    const session = await h.bot.deps.store.getSession(metadataOf(first).sessionId);
+    expect(session?.stepId).toBe(metadataOf(first).stepId);
+    expect(session?.answers.partner_country).toBe('CN');
+  });
+
   it('answers help, list and cancel', async () => {
     await slash(h, SLACK_USERS.alex, 'help');
     expect(textOfBlocks(lastModal(h).blocks)).toContain('Animal Welfare Body');
