@@ -11,6 +11,7 @@ import { loadOrganisation } from './config/load-organisation.js';
 import type { RuntimeConfig } from './config/runtime-config.js';
 import { countryOptions } from './countries.js';
 import { createLogger, type Logger } from './logger.js';
+import { createReminderSweeper, type ReminderSweeper } from './reminders/reminder-sweeper.js';
 import { createHttpApp, listen, type RunningServer } from './server.js';
 import { createWorkTracker } from './work-tracker.js';
 
@@ -24,6 +25,7 @@ export interface StartOptions {
 
 export interface Riskcheck extends RunningServer {
   deps: AppDeps;
+  reminders: ReminderSweeper;
 }
 
 export async function startRiskcheck(options: StartOptions): Promise<Riskcheck> {
@@ -45,10 +47,15 @@ export async function startRiskcheck(options: StartOptions): Promise<Riskcheck> 
   };
   try {
     const server = await listen(createHttpApp(deps, runtime), runtime.host, runtime.port);
+    const reminders = createReminderSweeper(deps);
+    // Runs once right away, which delivers whatever fell due while the bot was down.
+    if (runtime.reminderSweepCron) reminders.start(runtime.reminderSweepCron);
     return {
       ...server,
       deps,
+      reminders,
       async close() {
+        await reminders.stop();
         await server.close();
         await deps.work.settled();
         await store.close();

@@ -14,6 +14,10 @@ export const ACTIONS = {
   list: 'riskcheck.list',
   help: 'riskcheck.help',
   decide: 'riskcheck.decide',
+  /** "We discussed this" on a discussion reminder. */
+  discussed: 'riskcheck.discussed',
+  /** Start a reassessment pre-filled from an earlier assessment. */
+  reassess: 'riskcheck.reassess',
 } as const;
 
 export type ActionId = (typeof ACTIONS)[keyof typeof ACTIONS];

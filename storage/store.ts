@@ -5,6 +5,7 @@
  * the university's whole history.
  */
 import type { Assessment } from '../dialogs/assessment.js';
+import type { Discussion, Reminder } from '../dialogs/reminders/reminder.js';
 import type { DialogSession, Platform } from '../dialogs/session.js';
 
 export type SaveResult<T> =
@@ -64,6 +65,17 @@ export interface RiskcheckStore {
 
   appendAudit(event: AuditEvent): Promise<void>;
   listAudit(query?: AuditQuery): Promise<AuditEvent[]>;
+
+  /** Reminders (issue 4): `expectedVersion` 0 means "must not exist yet". */
+  getReminder(id: string): Promise<Reminder | undefined>;
+  saveReminder(reminder: Reminder, expectedVersion: number): Promise<SaveResult<Reminder>>;
+  /** Pending reminders due at or before `now`, oldest first. */
+  listDueReminders(now: string): Promise<Reminder[]>;
+  listRemindersByDepartment(departmentId: string): Promise<Reminder[]>;
+
+  /** "We discussed this" records, by department, oldest first. */
+  saveDiscussion(discussion: Discussion): Promise<void>;
+  listDiscussions(departmentId: string): Promise<Discussion[]>;
 
   /**
    * Records that an inbound event (Teams activity id, Slack retry) was handled. Returns true the

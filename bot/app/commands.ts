@@ -10,6 +10,7 @@ export type Command =
   | { kind: 'list' }
   | { kind: 'cancel' }
   | { kind: 'link'; departmentId: string }
+  | { kind: 'reminders'; departmentId: string }
   | { kind: 'unknown'; text: string };
 
 const MAX_COMMAND_LENGTH = 200;
@@ -30,6 +31,8 @@ export function parseCommand(raw: string): Command {
   if (text === 'resume' || text === 'continue') return { kind: 'resume' };
   if (text === 'list' || text === 'my assessments' || text === 'assessments') return { kind: 'list' };
   if (text === 'cancel') return { kind: 'cancel' };
+  const reminders = /^reminders(?: (\S+))?$/.exec(text);
+  if (reminders) return { kind: 'reminders', departmentId: reminders[1] ?? '' };
   const link = /^link(?: (\S+))?$/.exec(text);
   if (link) return { kind: 'link', departmentId: link[1] ?? '' };
   return { kind: 'unknown', text };

@@ -10,7 +10,7 @@ import { decide } from '../../dialogs/decisions/decide.js';
 import { type Actor, actorKey } from '../../dialogs/session.js';
 import { type AppDeps, audit } from './app-deps.js';
 import { errorSummary } from './deliver-outcome.js';
-import { departmentChannels, userLinkKey } from './department-channels.js';
+import { linkForPost, userLinkKey } from './department-channels.js';
 import { approvalRequestFor, approvalResolvedFor, decidersFor, outcomeFor } from './outcome-presenter.js';
 import { type Reply, refused, viewReply } from './reply.js';
 
@@ -87,19 +87,9 @@ async function afterDecision(deps: AppDeps, actor: Actor, assessment: Assessment
     commentLength: decision.comment.length,
   });
   const resolved = approvalResolvedFor(deps, assessment)!;
-  const links = await departmentChannels(deps.store, deps.organisation, assessment.departmentId);
   for (const post of assessment.posts) {
     const gateway = deps.gateways[post.platform];
-    // The channel may have been linked by command (stored) or configured: resolve it the same way
-    // posting did, and fall back to the bare conversation id if it was unlinked since.
-    const link = links.find(
-      (l) => l.platform === post.platform && l.conversationId === post.conversationId,
-    ) ?? {
-      key: `post:${post.platform}:${post.conversationId}`,
-      platform: post.platform,
-      conversationId: post.conversationId,
-      linkedAt: post.postedAt,
-    };
+    const link = await linkForPost(deps.store, deps.organisation, assessment.departmentId, post);
     if (!gateway) continue;
     try {
       await gateway.update(link, post.messageId, resolved);

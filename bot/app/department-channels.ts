@@ -55,3 +55,25 @@ function configuredLink(
   }
   return undefined;
 }
+
+/**
+ * The conversation an earlier post went to, so it can be updated: the department channel it was
+ * posted in (linked or configured), or a bare reference by id (enough for Slack; a Teams update
+ * then fails and is logged, since Teams needs the stored service URL).
+ */
+export async function linkForPost(
+  store: RiskcheckStore,
+  organisation: Organisation,
+  departmentId: string,
+  post: { platform: Platform; conversationId: string; postedAt?: string },
+): Promise<ConversationLink> {
+  const channels = await departmentChannels(store, organisation, departmentId);
+  return (
+    channels.find((l) => l.platform === post.platform && l.conversationId === post.conversationId) ?? {
+      key: `post:${post.platform}:${post.conversationId}`,
+      platform: post.platform,
+      conversationId: post.conversationId,
+      linkedAt: post.postedAt ?? '1970-01-01T00:00:00.000Z',
+    }
+  );
+}

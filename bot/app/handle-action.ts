@@ -10,6 +10,8 @@ import { type Actor, actorKey } from '../../dialogs/session.js';
 import { assessmentListView, helpView } from '../../dialogs/views/simple-views.js';
 import type { AppDeps } from './app-deps.js';
 import { decideAssessment } from './decide-assessment.js';
+import { reassess } from './reassess.js';
+import { recordDiscussion } from './record-discussion.js';
 import { type Reply, refused, viewReply } from './reply.js';
 import { runDialogEvent, startDialog } from './run-dialog.js';
 
@@ -20,6 +22,9 @@ const metadataSchema = z.object({
   assessmentId: id.optional(),
   decision: z.string().max(50).optional(),
   comment: z.string().max(5000).optional(),
+  reminderId: z.string().min(1).max(200).optional(),
+  discussion_date: z.string().max(20).optional(),
+  discussion_note: z.string().max(5000).optional(),
 });
 
 /** Fields any card may carry; anything else that is not an answer is ignored, not trusted. */
@@ -80,12 +85,21 @@ export async function handleAction(
         decision: meta.decision,
         comment: meta.comment ?? '',
       });
+    case ACTIONS.discussed:
+      return recordDiscussion(deps, actor, {
+        reminderId: meta.reminderId,
+        heldOn: meta.discussion_date,
+        note: meta.discussion_note,
+      });
+    case ACTIONS.reassess:
+      return reassess(deps, actor, meta.assessmentId);
   }
 }
 
 function pickMetadata(data: Record<string, unknown>): Record<string, unknown> {
-  const { sessionId, stepId, assessmentId, decision, comment } = data;
-  return { sessionId, stepId, assessmentId, decision, comment };
+  const { sessionId, stepId, assessmentId, decision, comment, reminderId, discussion_date, discussion_note } =
+    data;
+  return { sessionId, stepId, assessmentId, decision, comment, reminderId, discussion_date, discussion_note };
 }
 
 function answerValues(data: Record<string, unknown>): SubmittedValues {

@@ -6,6 +6,7 @@ import { parseCommand } from './commands.js';
 import { type LinkTarget, linkChannel } from './link-channel.js';
 import { type Reply, viewReply } from './reply.js';
 import { runDialogEvent } from './run-dialog.js';
+import { showReminders } from './show-reminders.js';
 
 export interface CommandPlace {
   /** Set when the command was typed in a channel or group conversation. */
@@ -37,6 +38,8 @@ export async function handleCommand(
     }
     case 'link':
       return linkChannel(deps, actor, command.departmentId, place.channel);
+    case 'reminders':
+      return showReminders(deps, actor, command.departmentId, place.channel);
     case 'unknown':
       return viewReply(
         messageView(

@@ -12,6 +12,7 @@ import { DEFAULT_QUESTIONNAIRE } from '../../dialogs/questionnaire/default-quest
 import { parseQuestionnaire } from '../../dialogs/questionnaire/parse-questionnaire.js';
 import type { Questionnaire } from '../../dialogs/questionnaire/schema.js';
 import { type CountryReference, countryReferenceSchema } from '../../dialogs/reference/country-facts.js';
+import { cronProblem } from '../reminders/calendar.js';
 import { ConfigError, formatIssuePath } from './config-error.js';
 
 export interface LoadedOrganisation {
@@ -63,6 +64,15 @@ function checkSupportReferences(
       {
         path: 'supportFunctions',
         message: `the questionnaire routes to ${missing.join(', ')}: add an entry with that id (name, description, url or contact)`,
+      },
+    ]);
+  }
+  const cronIssue = cronProblem(organisation.reminders.discussion.cron, organisation.timezone);
+  if (cronIssue) {
+    throw new ConfigError(file, [
+      {
+        path: 'reminders.discussion.cron',
+        message: `not a usable cron rule (${cronIssue}); e.g. "0 9 * 2,9 MON#1" is 09:00 on the first Monday of February and September`,
       },
     ]);
   }

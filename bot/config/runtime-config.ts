@@ -31,6 +31,8 @@ export interface RuntimeConfig {
   logLevel: string;
   teams: { enabled: boolean; credentials?: TeamsCredentials };
   slack: SlackSettings;
+  /** How often due reminders are looked for (croner rule, real time); null: never (tests sweep by hand). */
+  reminderSweepCron: string | null;
 }
 
 const boolean = z
@@ -53,6 +55,7 @@ const envSchema = z.object({
   SLACK_SIGNING_SECRET: z.string().optional(),
   SLACK_BOT_TOKEN: z.string().optional(),
   SLACK_API_URL: z.string().url().optional(),
+  RISKCHECK_REMINDER_SWEEP: z.string().min(1).default('* * * * *'),
 });
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -102,6 +105,7 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
     logLevel: e.LOG_LEVEL,
     teams: { enabled: teamsEnabled, ...(credentials ? { credentials } : {}) },
     slack,
+    reminderSweepCron: e.RISKCHECK_REMINDER_SWEEP === 'off' ? null : e.RISKCHECK_REMINDER_SWEEP,
   };
 }
 

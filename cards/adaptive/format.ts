@@ -55,6 +55,28 @@ export function formatDateTime(iso: string, options: DateFormatOptions = {}): st
   return `${part('day')} ${part('month')} ${part('year')} ${part('hour')}:${part('minute')}`;
 }
 
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Formats a day as "1 Feb 2027". A bare `YYYY-MM-DD` (an end date, the day a discussion was held)
+ * is a calendar day, not an instant: it is read in UTC so no time zone can shift it to the day
+ * before. A full timestamp is shown as its day in `timeZone`. Unparsable input is returned as is.
+ */
+export function formatDate(value: string, options: DateFormatOptions = {}): string {
+  const dateOnly = DATE_ONLY.test(value);
+  const date = new Date(dateOnly ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(date.getTime())) return value;
+  const parts = new Intl.DateTimeFormat(options.locale ?? 'en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: dateOnly ? 'UTC' : (options.timeZone ?? 'UTC'),
+  }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('day')} ${part('month')} ${part('year')}`;
+}
+
 /** "3 days ago"-style age of `iso` relative to `now`, or '' when either is unusable. */
 export function formatAge(iso: string, now: string | undefined): string {
   if (now === undefined) return '';

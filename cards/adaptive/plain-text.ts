@@ -4,6 +4,7 @@
  * few lines. Callers that embed it in a markup context must escape it for that context.
  */
 import type { ViewModel } from '../../dialogs/views/view-model.js';
+import { formatDate } from './format.js';
 
 /** Collapses whitespace and control characters so a typed title cannot forge extra log lines. */
 function clean(text: string): string {
@@ -50,5 +51,38 @@ export function plainTextFallback(view: ViewModel): string {
       );
     case 'message':
       return clean(view.text ? `${view.title}: ${view.text}` : view.title);
+    case 'discussionReminder': {
+      if (view.recorded) {
+        return clean(
+          `Discussion recorded for ${view.departmentName}: ${formatDate(view.recorded.heldOn)}, by ${view.recorded.byName}`,
+        );
+      }
+      const lead = view.followUp
+        ? `No discussion recorded yet in ${view.departmentName}: please discuss responsible internationalisation`
+        : `Time to discuss responsible internationalisation in ${view.departmentName}`;
+      return clean(
+        `${lead}. ${plural(view.assessmentCount, 'assessment', 'assessments')} since the last discussion, ${view.pending.length} waiting for a decision.`,
+      );
+    }
+    case 'reassessmentReminder':
+      return clean(
+        view.reason === 'endingSoon'
+          ? `Collaboration ending${view.endDate ? ` ${formatDate(view.endDate)}` : ' soon'}, time to reassess: ${view.title}`
+          : `Time to reassess: ${view.title} (${view.partner})`,
+      );
+    case 'pendingDecisionReminder': {
+      const waited = plural(view.workingDaysWaiting, 'working day', 'working days');
+      return clean(
+        view.escalation
+          ? `Escalation: ${view.title} (${view.departmentName}) has waited ${waited} for a decision`
+          : `Decision still needed: ${view.title} (${view.levelLabel}), waiting ${waited}`,
+      );
+    }
+    case 'upcomingReminders': {
+      const paused = view.pausedReason ? ` Paused: ${view.pausedReason}` : '';
+      return clean(
+        `Upcoming reminders for ${view.departmentName}: ${view.items.length > 0 ? `${view.items.length} scheduled` : 'none scheduled'}.${paused}`,
+      );
+    }
   }
 }

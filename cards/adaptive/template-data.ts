@@ -24,6 +24,12 @@ import {
   formatDateTime,
 } from './format.js';
 import { approvalRequestData, approvalResolvedData, outcomeData, supportItemsData } from './outcome-data.js';
+import {
+  discussionReminderData,
+  pendingDecisionReminderData,
+  reassessmentReminderData,
+  upcomingRemindersData,
+} from './reminder-data.js';
 
 export interface TemplateDataOptions extends DateFormatOptions {
   /** Current time (ISO), used for "3 days ago" hints; omitted hints keep output deterministic. */
@@ -187,5 +193,13 @@ export function templateData(view: ViewModel, options: TemplateDataOptions = {})
       return assessmentListData(view, options);
     case 'message':
       return messageData(view);
+    case 'discussionReminder':
+      return discussionReminderData(view, options);
+    case 'reassessmentReminder':
+      return reassessmentReminderData(view, options);
+    case 'pendingDecisionReminder':
+      return pendingDecisionReminderData(view, options);
+    case 'upcomingReminders':
+      return upcomingRemindersData(view, options);
   }
 }

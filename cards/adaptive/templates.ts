@@ -8,14 +8,18 @@ import type { ViewKind } from '../../dialogs/views/view-model.js';
 import approvalRequest from './templates/approval-request.json' with { type: 'json' };
 import approvalResolved from './templates/approval-resolved.json' with { type: 'json' };
 import assessmentList from './templates/assessment-list.json' with { type: 'json' };
+import discussionReminder from './templates/discussion-reminder.json' with { type: 'json' };
 import help from './templates/help.json' with { type: 'json' };
 import message from './templates/message.json' with { type: 'json' };
 import outcome from './templates/outcome.json' with { type: 'json' };
 import draftItem from './templates/partials/draft-item.json' with { type: 'json' };
 import outcomeSummary from './templates/partials/outcome-summary.json' with { type: 'json' };
 import supportItem from './templates/partials/support-item.json' with { type: 'json' };
+import pendingDecisionReminder from './templates/pending-decision-reminder.json' with { type: 'json' };
 import questionStep from './templates/question-step.json' with { type: 'json' };
+import reassessmentReminder from './templates/reassessment-reminder.json' with { type: 'json' };
 import review from './templates/review.json' with { type: 'json' };
+import upcomingReminders from './templates/upcoming-reminders.json' with { type: 'json' };
 import welcome from './templates/welcome.json' with { type: 'json' };
 
 const PARTIALS: Record<string, unknown> = {
@@ -35,6 +39,10 @@ export const TEMPLATE_NAMES: Record<ViewKind, string> = {
   help: 'help',
   assessmentList: 'assessment-list',
   message: 'message',
+  discussionReminder: 'discussion-reminder',
+  reassessmentReminder: 'reassessment-reminder',
+  pendingDecisionReminder: 'pending-decision-reminder',
+  upcomingReminders: 'upcoming-reminders',
 };
 
 const RAW: Record<ViewKind, unknown> = {
@@ -47,6 +55,10 @@ const RAW: Record<ViewKind, unknown> = {
   help,
   assessmentList,
   message,
+  discussionReminder,
+  reassessmentReminder,
+  pendingDecisionReminder,
+  upcomingReminders,
 };
 
 /** Replaces every `$partial` element by its fragment, recursively; unknown names fail loudly. */

@@ -11,6 +11,12 @@ import { escapeMrkdwn } from './escape.js';
 import { SLACK_LIMITS as L, truncate } from './limits.js';
 import { approvalRequestBlocks, approvalResolvedBlocks, outcomeBlocks } from './outcome-blocks.js';
 import {
+  discussionReminderBlocks,
+  pendingDecisionReminderBlocks,
+  reassessmentReminderBlocks,
+  upcomingRemindersBlocks,
+} from './reminder-blocks.js';
+import {
   assessmentListBlocks,
   helpBlocks,
   messageBlocks,
@@ -32,6 +38,11 @@ export const SLACK_SURFACES: Record<ViewKind, readonly SlackSurface[]> = {
   help: ['message', 'modal'],
   assessmentList: ['message', 'modal'],
   message: ['message', 'modal'],
+  // Reminders are posted to a channel or DM; the list of upcoming ones also opens from a command.
+  discussionReminder: ['message'],
+  reassessmentReminder: ['message'],
+  pendingDecisionReminder: ['message'],
+  upcomingReminders: ['message', 'modal'],
 };
 
 export function supportsSurface(kind: ViewKind, surface: SlackSurface): boolean {
@@ -85,6 +96,14 @@ function blocksFor(view: ViewModel, options: SlackRenderOptions, maxBlocks: numb
       return assessmentListBlocks(view, options, maxBlocks);
     case 'message':
       return messageBlocks(view);
+    case 'discussionReminder':
+      return discussionReminderBlocks(view, options, maxBlocks);
+    case 'reassessmentReminder':
+      return reassessmentReminderBlocks(view, options);
+    case 'pendingDecisionReminder':
+      return pendingDecisionReminderBlocks(view, options);
+    case 'upcomingReminders':
+      return upcomingRemindersBlocks(view, options, maxBlocks);
   }
 }
 

@@ -53,6 +53,16 @@ export const slackChannelSchema = z.object({
   channelId: z.string().regex(/^[CGD][A-Z0-9]{2,20}$/, 'a Slack channel id looks like C012AB3CD'),
 });
 
+/** Per-department switch for reminders, set by an admin in the config. */
+export const departmentRemindersSchema = z.object({
+  enabled: z.boolean().default(true),
+  /** No reminders for this department before this date (YYYY-MM-DD). */
+  snoozedUntil: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD')
+    .optional(),
+});
+
 export const departmentSchema = z.object({
   id: idSchema,
   name: z.string().min(1).max(120),
@@ -65,6 +75,7 @@ export const departmentSchema = z.object({
   channels: z
     .object({ teams: teamsChannelSchema.optional(), slack: slackChannelSchema.optional() })
     .default({}),
+  reminders: departmentRemindersSchema.prefault({}),
 });
 
 export const supportFunctionSchema = z.object({
@@ -82,6 +93,51 @@ const responsibilitySchema = z.object(
   >,
 );
 
+/**
+ * The rhythm the guidelines ask for: regular discussions in each department, reassessment of
+ * ongoing collaborations, and decisions that do not wait forever.
+ */
+export const reminderSettingsSchema = z.object({
+  discussion: z
+    .object({
+      /**
+       * Cron rule (croner syntax) in the organisation's time zone. Default: 09:00 on the first
+       * Monday of February and of September, the start of each semester.
+       */
+      cron: z.string().min(9).max(100).default('0 9 * 2,9 MON#1'),
+      /** Days after a discussion reminder before the head of department is followed up. */
+      graceDays: z.number().int().min(1).max(365).default(30),
+      /** Also tell the deans when a department has not recorded its discussion. */
+      followUpDeans: z.boolean().default(true),
+      guide: z
+        .array(z.string().min(1).max(300))
+        .min(1)
+        .default([
+          'Which international collaborations, visits or recruitments are planned or ongoing in the department?',
+          'Did any assessment since the last discussion raise concerns, and were the measures carried out?',
+          'Is everyone aware of the support functions and when to involve them?',
+          'Has anything changed in the countries or partners we work with?',
+        ]),
+    })
+    .prefault({}),
+  reassessment: z
+    .object({
+      /** Remind the submitter to reassess a planned or ongoing collaboration this often. */
+      intervalMonths: z.number().int().min(1).max(60).default(12),
+      /** And this many days before the end date they gave. */
+      daysBeforeEnd: z.number().int().min(1).max(365).default(30),
+    })
+    .prefault({}),
+  pendingDecision: z
+    .object({
+      nudgeAfterWorkingDays: z.number().int().min(1).max(60).default(5),
+      escalateAfterWorkingDays: z.number().int().min(2).max(120).default(10),
+      /** Who hears about decisions still open after the escalation delay. */
+      escalateTo: z.array(z.enum(['deans', 'admins'])).default(['deans', 'admins']),
+    })
+    .prefault({}),
+});
+
 export const organisationSchema = z.object({
   name: z.string().min(1).max(120),
   timezone: z.string().min(1).default('Europe/Stockholm'),
@@ -92,6 +148,7 @@ export const organisationSchema = z.object({
   supportFunctions: z.array(supportFunctionSchema).min(1),
   /** Which roles decide, per collaboration type; missing types use the guideline defaults. */
   responsibility: responsibilitySchema.default({}),
+  reminders: reminderSettingsSchema.prefault({}),
 });
 
 export type Person = z.infer<typeof personSchema>;
@@ -100,3 +157,4 @@ export type SupportFunction = z.infer<typeof supportFunctionSchema>;
 export type Organisation = z.infer<typeof organisationSchema>;
 export type TeamsChannel = z.infer<typeof teamsChannelSchema>;
 export type SlackChannel = z.infer<typeof slackChannelSchema>;
+export type ReminderSettings = z.infer<typeof reminderSettingsSchema>;

@@ -172,6 +172,70 @@ export interface MessageView {
   offerStart: boolean;
 }
 
+export interface CountView {
+  label: string;
+  count: number;
+}
+
+/** Start of a semester: talk about responsible internationalisation in the department. */
+export interface DiscussionReminderView {
+  kind: 'discussionReminder';
+  reminderId: string;
+  departmentId: string;
+  departmentName: string;
+  /** True for the follow-up sent when no discussion was recorded within the grace period. */
+  followUp: boolean;
+  /** Date (ISO) of the last recorded discussion, if any. */
+  lastDiscussedOn?: string;
+  guide: string[];
+  /** Assessments submitted since the last discussion. */
+  assessmentCount: number;
+  byLevel: CountView[];
+  byDecision: CountView[];
+  /** Still waiting for a decision. */
+  pending: { assessmentId: string; title: string; submittedAt: string; levelLabel: string }[];
+  support: SupportLinkView[];
+  /** Set once someone pressed "We discussed this": the card then shows it instead of the button. */
+  recorded?: { byName: string; heldOn: string; note: string; at: string };
+}
+
+/** To the submitter: time to reassess a collaboration (periodic, or its end is near). */
+export interface ReassessmentReminderView {
+  kind: 'reassessmentReminder';
+  assessmentId: string;
+  title: string;
+  partner: string;
+  departmentName: string;
+  submittedAt: string;
+  levelLabel: string;
+  reason: 'interval' | 'endingSoon';
+  /** The end date the submitter gave (YYYY-MM-DD), for endingSoon. */
+  endDate?: string;
+}
+
+/** To the decision makers (nudge) or deans/admins (escalation): outcomes still undecided. */
+export interface PendingDecisionReminderView {
+  kind: 'pendingDecisionReminder';
+  escalation: boolean;
+  departmentName: string;
+  assessmentId: string;
+  title: string;
+  submitterName: string;
+  submittedAt: string;
+  levelLabel: string;
+  workingDaysWaiting: number;
+  deciders: string[];
+}
+
+/** `riskcheck reminders`: what is coming up for a department. */
+export interface UpcomingRemindersView {
+  kind: 'upcomingReminders';
+  departmentName: string;
+  /** Why nothing is sent, if reminders are switched off or snoozed in the config. */
+  pausedReason?: string;
+  items: { kindLabel: string; dueAt: string; subject: string; statusLabel: string }[];
+}
+
 export type ViewModel =
   | QuestionStepView
   | ReviewView
@@ -181,6 +245,10 @@ export type ViewModel =
   | WelcomeView
   | HelpView
   | AssessmentListView
-  | MessageView;
+  | MessageView
+  | DiscussionReminderView
+  | ReassessmentReminderView
+  | PendingDecisionReminderView
+  | UpcomingRemindersView;
 
 export type ViewKind = ViewModel['kind'];

@@ -1,5 +1,5 @@
 /**
- * A versioned record collection with derived secondary indexes. The store engine keeps every
+ * Record collections with derived secondary indexes. The store engine keeps every record
  * collection in one of these so the memory and lowdb stores share a single version check and a
  * single index-maintenance path (the contract suite then tests the same logic twice).
  */
@@ -25,7 +25,11 @@ export function createDict<T>(from?: Record<string, T>): Dict<T> {
 /** Index name → function giving the key a record is listed under. */
 export type IndexKeys<T> = Record<string, (record: T) => string>;
 
-export class RecordTable<T extends VersionedRecord> {
+/**
+ * Records by id with secondary indexes, replaced unconditionally (for unversioned records such as
+ * discussions). Copies go in and out, so callers never hold a reference to stored state.
+ */
+export class IndexedTable<T extends { id: string }> {
   readonly #records: Dict<T>;
   readonly #indexKeys: IndexKeys<T>;
   readonly #indexes = new Map<string, Map<string, Set<string>>>();
@@ -39,44 +43,50 @@ export class RecordTable<T extends VersionedRecord> {
   }
 
   get(id: string): T | undefined {
-    return Object.hasOwn(this.#records, id) ? structuredClone(this.#records[id]) : undefined;
+    const stored = this.stored(id);
+    return stored === undefined ? undefined : structuredClone(stored);
   }
 
-  /** Copies of the records listed under `key`, in the order given by `compare`. */
-  list(indexName: string, key: string, compare: (a: T, b: T) => number): T[] {
+  /**
+   * Copies of the records listed under `key` that pass `keep`, in the order given by `compare`.
+   * Only the records returned are copied.
+   */
+  list(indexName: string, key: string, compare: (a: T, b: T) => number, keep?: (record: T) => boolean): T[] {
     const ids = this.#indexes.get(indexName)?.get(key);
     if (!ids) return [];
     const found: T[] = [];
     for (const id of ids) {
       const record = this.#records[id];
-      if (record) found.push(record);
+      if (record && (keep === undefined || keep(record))) found.push(record);
     }
     return found.sort(compare).map((record) => structuredClone(record));
   }
 
-  /**
-   * Compare-and-set, synchronous on purpose: the check and the mutation happen in one turn of the
-   * event loop, so two saves racing across awaits cannot both pass the check.
-   */
-  save(record: T, expectedVersion: number): SaveResult<T> {
-    const current = Object.hasOwn(this.#records, record.id) ? this.#records[record.id] : undefined;
-    if ((current?.version ?? 0) !== expectedVersion) {
-      return { kind: 'conflict', current: current === undefined ? undefined : structuredClone(current) };
-    }
-    const stored: T = { ...structuredClone(record), version: expectedVersion + 1 };
-    if (current) this.#unindex(current);
-    this.#records[record.id] = stored;
-    this.#index(stored);
-    return { kind: 'saved', record: structuredClone(stored) };
+  /** Inserts a copy of `record`, or replaces the record with its id (re-indexing it). */
+  put(record: T): void {
+    this.replace(structuredClone(record));
   }
 
   /** Returns whether a record was removed (no removal, no write needed). */
   delete(id: string): boolean {
-    const current = Object.hasOwn(this.#records, id) ? this.#records[id] : undefined;
+    const current = this.stored(id);
     if (!current) return false;
     this.#unindex(current);
     delete this.#records[id];
     return true;
+  }
+
+  /** The stored object itself, not a copy: for subclasses that copy before handing it out. */
+  protected stored(id: string): T | undefined {
+    return Object.hasOwn(this.#records, id) ? this.#records[id] : undefined;
+  }
+
+  /** Stores `record` as given (already a private copy), keeping the indexes right. */
+  protected replace(record: T): void {
+    const current = this.stored(record.id);
+    if (current) this.#unindex(current);
+    this.#records[record.id] = record;
+    this.#index(record);
   }
 
   #index(record: T): void {
@@ -100,5 +110,22 @@ export class RecordTable<T extends VersionedRecord> {
       ids?.delete(record.id);
       if (ids?.size === 0) index.delete(key);
     }
+  }
+}
+
+/** An IndexedTable whose writes are compare-and-set on `version`. */
+export class RecordTable<T extends VersionedRecord> extends IndexedTable<T> {
+  /**
+   * Compare-and-set, synchronous on purpose: the check and the mutation happen in one turn of the
+   * event loop, so two saves racing across awaits cannot both pass the check.
+   */
+  save(record: T, expectedVersion: number): SaveResult<T> {
+    const current = this.stored(record.id);
+    if ((current?.version ?? 0) !== expectedVersion) {
+      return { kind: 'conflict', current: current === undefined ? undefined : structuredClone(current) };
+    }
+    const stored: T = { ...structuredClone(record), version: expectedVersion + 1 };
+    this.replace(stored);
+    return { kind: 'saved', record: structuredClone(stored) };
   }
 }

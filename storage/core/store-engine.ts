@@ -4,9 +4,10 @@
  * method mutates memory synchronously (so checks cannot interleave) and then awaits persistence.
  */
 import type { Assessment } from '../../dialogs/assessment.js';
+import type { Discussion, Reminder } from '../../dialogs/reminders/reminder.js';
 import { actorKey, type DialogSession } from '../../dialogs/session.js';
 import type { AuditEvent, AuditQuery, ConversationLink, RiskcheckStore, SaveResult } from '../store.js';
-import { createDict, type Dict, RecordTable } from './record-table.js';
+import { createDict, type Dict, IndexedTable, RecordTable } from './record-table.js';
 
 /** Dedup keys older than this are forgotten: Teams and Slack stop redelivering long before. */
 export const PROCESSED_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
@@ -15,6 +16,8 @@ export const PROCESSED_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 export interface StoreState {
   sessions: Dict<DialogSession>;
   assessments: Dict<Assessment>;
+  reminders: Dict<Reminder>;
+  discussions: Dict<Discussion>;
   links: Dict<ConversationLink>;
   /** Dedup key → the `at` it was first processed. */
   processed: Dict<string>;
@@ -26,6 +29,8 @@ export function emptyState(): StoreState {
   return {
     sessions: createDict(),
     assessments: createDict(),
+    reminders: createDict(),
+    discussions: createDict(),
     links: createDict(),
     processed: createDict(),
     audit: [],
@@ -36,6 +41,8 @@ export function emptyState(): StoreState {
 export interface Persistence {
   sessionsChanged(): Promise<void>;
   assessmentsChanged(): Promise<void>;
+  remindersChanged(): Promise<void>;
+  discussionsChanged(): Promise<void>;
   linksChanged(): Promise<void>;
   processedChanged(): Promise<void>;
   auditAppended(event: AuditEvent): Promise<void>;
@@ -45,6 +52,8 @@ export interface Persistence {
 export const noPersistence: Persistence = {
   sessionsChanged: async () => {},
   assessmentsChanged: async () => {},
+  remindersChanged: async () => {},
+  discussionsChanged: async () => {},
   linksChanged: async () => {},
   processedChanged: async () => {},
   auditAppended: async () => {},
@@ -55,6 +64,14 @@ const byCreated = (a: DialogSession, b: DialogSession) =>
   a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
 const bySubmitted = (a: Assessment, b: Assessment) =>
   a.submittedAt.localeCompare(b.submittedAt) || a.id.localeCompare(b.id);
+/** As instants (`…00Z` and `…00.000Z` are the same time); as text only if one does not parse. */
+function byInstant(a: string, b: string): number {
+  const difference = Date.parse(a) - Date.parse(b);
+  return Number.isNaN(difference) ? a.localeCompare(b) : difference;
+}
+const byDue = (a: Reminder, b: Reminder) => byInstant(a.dueAt, b.dueAt) || a.id.localeCompare(b.id);
+const byRecorded = (a: Discussion, b: Discussion) =>
+  byInstant(a.recordedAt, b.recordedAt) || a.id.localeCompare(b.id);
 
 export function createStoreEngine(state: StoreState, persistence: Persistence): RiskcheckStore {
   const sessions = new RecordTable(state.sessions, { owner: (s) => actorKey(s.owner) });
@@ -62,6 +79,11 @@ export function createStoreEngine(state: StoreState, persistence: Persistence): 
     submitter: (a) => actorKey(a.submitter),
     department: (a) => a.departmentId,
   });
+  const reminders = new RecordTable(state.reminders, {
+    department: (r) => r.departmentId,
+    status: (r) => r.status,
+  });
+  const discussions = new IndexedTable(state.discussions, { department: (d) => d.departmentId });
   let closed = false;
 
   // Fail loudly on use after close: a write then would be lost (lowdb) or silently ignored.
@@ -107,6 +129,37 @@ export function createStoreEngine(state: StoreState, persistence: Persistence): 
     async saveAssessment(assessment, expectedVersion) {
       open();
       return persisted(assessments.save(assessment, expectedVersion), persistence.assessmentsChanged);
+    },
+
+    async getReminder(id) {
+      open();
+      return reminders.get(id);
+    },
+    async saveReminder(reminder, expectedVersion) {
+      open();
+      return persisted(reminders.save(reminder, expectedVersion), persistence.remindersChanged);
+    },
+    async listDueReminders(now) {
+      open();
+      const cutoff = Date.parse(now);
+      if (Number.isNaN(cutoff))
+        throw new RangeError(`listDueReminders: ${JSON.stringify(now)} is not a time`);
+      // nextAttemptAt (backoff) is deliberately not applied: the scheduler decides.
+      return reminders.list('status', 'pending', byDue, (r) => Date.parse(r.dueAt) <= cutoff);
+    },
+    async listRemindersByDepartment(departmentId) {
+      open();
+      return reminders.list('department', departmentId, byDue);
+    },
+
+    async saveDiscussion(discussion) {
+      open();
+      discussions.put(discussion);
+      await persistence.discussionsChanged();
+    },
+    async listDiscussions(departmentId) {
+      open();
+      return discussions.list('department', departmentId, byRecorded);
     },
 
     async getLink(key) {

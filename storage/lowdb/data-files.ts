@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { Assessment } from '../../dialogs/assessment.js';
+import type { Discussion, Reminder } from '../../dialogs/reminders/reminder.js';
 import type { DialogSession } from '../../dialogs/session.js';
 import { createDict, type Dict } from '../core/record-table.js';
 import { RESTORE_ADVICE, StoreError } from '../errors.js';
@@ -17,6 +18,9 @@ export const SCHEMA_VERSION = 1;
 export const FILE_NAMES = {
   sessions: 'sessions.json',
   assessments: 'assessments.json',
+  /** Added after the first release: a data directory without them simply has none yet. */
+  reminders: 'reminders.json',
+  discussions: 'discussions.json',
   links: 'links.json',
   processed: 'processed.json',
   audit: 'audit.jsonl',
@@ -34,6 +38,14 @@ export interface SessionsFile {
 export interface AssessmentsFile {
   schemaVersion: typeof SCHEMA_VERSION;
   assessments: Dict<Assessment>;
+}
+export interface RemindersFile {
+  schemaVersion: typeof SCHEMA_VERSION;
+  reminders: Dict<Reminder>;
+}
+export interface DiscussionsFile {
+  schemaVersion: typeof SCHEMA_VERSION;
+  discussions: Dict<Discussion>;
 }
 export interface LinksFile {
   schemaVersion: typeof SCHEMA_VERSION;
@@ -57,6 +69,12 @@ const assessmentShape = versioned.extend({
   departmentId: z.string(),
   submittedAt: z.string(),
 });
+const reminderShape = versioned.extend({
+  departmentId: z.string(),
+  dueAt: z.string(),
+  status: z.enum(['pending', 'sent', 'cancelled']),
+});
+const discussionShape = z.looseObject({ id: z.string(), departmentId: z.string(), recordedAt: z.string() });
 const linkShape = z.looseObject({ key: z.string() });
 
 /** Throws STORE_SCHEMA_UNKNOWN unless `raw` is an object with the schemaVersion this code writes. */
@@ -110,6 +128,12 @@ export const decodeAssessments = dictFile<AssessmentsFile, Assessment>(
   'assessments',
   assessmentShape,
   (a) => a.id,
+);
+export const decodeReminders = dictFile<RemindersFile, Reminder>('reminders', reminderShape, (r) => r.id);
+export const decodeDiscussions = dictFile<DiscussionsFile, Discussion>(
+  'discussions',
+  discussionShape,
+  (d) => d.id,
 );
 export const decodeLinks = dictFile<LinksFile, ConversationLink>('links', linkShape, (l) => l.key);
 export const decodeProcessed: Decode<ProcessedFile> = (raw, file) => {

@@ -1,7 +1,7 @@
 /**
  * The embedded default store: lowdb files in one data directory, owned by one process. Hot state
- * (sessions) and cold history (assessments, audit) live in separate files, so saving an answer
- * rewrites only sessions.json; see data-files.ts for the layout and durable-json-file.ts for how
+ * (sessions, reminders) and cold history (assessments, discussions, audit) live in separate
+ * files, so saving an answer rewrites only sessions.json; see data-files.ts for the layout and durable-json-file.ts for how
  * each write reaches the disk.
  */
 import { mkdir } from 'node:fs/promises';
@@ -14,13 +14,17 @@ import { AuditLog } from './audit-log.js';
 import { DEFAULT_LOCK_STALE_MS, lockDataDir } from './data-dir-lock.js';
 import {
   type AssessmentsFile,
+  type DiscussionsFile,
   dataFile,
   decodeAssessments,
+  decodeDiscussions,
   decodeLinks,
   decodeProcessed,
+  decodeReminders,
   decodeSessions,
   type LinksFile,
   type ProcessedFile,
+  type RemindersFile,
   SCHEMA_VERSION,
   type SessionsFile,
 } from './data-files.js';
@@ -56,6 +60,15 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Risk
       schemaVersion: SCHEMA_VERSION,
       assessments: createDict(),
     });
+    // A directory from before reminders existed has neither file: read as empty, created on first save.
+    const reminders = await openLow<RemindersFile>(dataFile(dataDir, 'reminders'), decodeReminders, {
+      schemaVersion: SCHEMA_VERSION,
+      reminders: createDict(),
+    });
+    const discussions = await openLow<DiscussionsFile>(dataFile(dataDir, 'discussions'), decodeDiscussions, {
+      schemaVersion: SCHEMA_VERSION,
+      discussions: createDict(),
+    });
     const links = await openLow<LinksFile>(dataFile(dataDir, 'links'), decodeLinks, {
       schemaVersion: SCHEMA_VERSION,
       links: createDict(),
@@ -74,12 +87,16 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Risk
     const persistence: Persistence = {
       sessionsChanged: () => owned(() => sessions.db.write()),
       assessmentsChanged: () => owned(() => assessments.db.write()),
+      remindersChanged: () => owned(() => reminders.db.write()),
+      discussionsChanged: () => owned(() => discussions.db.write()),
       linksChanged: () => owned(() => links.db.write()),
       processedChanged: () => owned(() => processed.db.write()),
       auditAppended: (event) => owned(() => audit.log.append(event)),
       async close() {
         try {
-          await Promise.all([sessions, assessments, links, processed].map((f) => f.adapter.flush()));
+          await Promise.all(
+            [sessions, assessments, reminders, discussions, links, processed].map((f) => f.adapter.flush()),
+          );
           await audit.log.close();
         } finally {
           await lock.release();
@@ -91,6 +108,8 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Risk
       {
         sessions: sessions.db.data.sessions,
         assessments: assessments.db.data.assessments,
+        reminders: reminders.db.data.reminders,
+        discussions: discussions.db.data.discussions,
         links: links.db.data.links,
         processed: processed.db.data.keys,
         audit: audit.events,

@@ -51,6 +51,7 @@ export async function startHarness(overrides: Partial<RuntimeConfig> = {}): Prom
     logLevel: 'silent',
     teams: { enabled: true },
     slack: { enabled: true, signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, apiUrl: slack.apiUrl },
+    reminderSweepCron: null,
     ...overrides,
   };
   const start = () => startRiskcheck({ runtime, clock, logger: pino({ level: 'silent' }) });

@@ -23,22 +23,24 @@ export interface FakeConnector {
   cardsOf(call: ConnectorCall): Record<string, unknown>[];
   /** Calls made to one conversation. */
   callsTo(conversationId: string): ConnectorCall[];
-  /** The next `count` requests get this status (e.g. 403 for "bot not in roster"). */
-  failNext(status: number, count?: number, body?: unknown): void;
+  /** The next `count` requests get this status (e.g. 403 for "bot not in roster", 429 with Retry-After). */
+  failNext(status: number, count?: number, body?: unknown, headers?: Record<string, string>): void;
   reset(): void;
   close(): Promise<void>;
 }
 
 export async function startFakeConnector(): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
-  const failures: { status: number; body: unknown }[] = [];
+  const failures: { status: number; body: unknown; headers: Record<string, string> }[] = [];
   let counter = 0;
   const server: Server = createServer(async (req, res) => {
     const body = await readJson(req);
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/.exec(req.url ?? '');
     const failure = failures.shift();
     if (failure) {
-      res.writeHead(failure.status, { 'content-type': 'application/json' }).end(JSON.stringify(failure.body));
+      res
+        .writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers })
+        .end(JSON.stringify(failure.body));
       return;
     }
     if (!match) {
@@ -69,8 +71,13 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         (a) => a.content,
       ),
     callsTo: (conversationId) => calls.filter((c) => c.conversationId === conversationId),
-    failNext: (status, count = 1, body = { error: { code: 'Failure', message: 'fake failure' } }) => {
-      for (let i = 0; i < count; i++) failures.push({ status, body });
+    failNext: (
+      status,
+      count = 1,
+      body = { error: { code: 'Failure', message: 'fake failure' } },
+      headers = {},
+    ) => {
+      for (let i = 0; i < count; i++) failures.push({ status, body, headers });
     },
     reset: () => {
       calls.length = 0;

@@ -190,7 +190,13 @@ describe('Slack journey', () => {
   it('answers a step submitted with a required answer missing with inline errors, keeping the modal', async () => {
     await slash(h, SLACK_USERS.alex);
     const welcome = lastModal(h);
-    await pressInModal(h, SLACK_USERS.alex, welcome, button(welcome.blocks, 'riskcheck.start').actionId, '{}');
+    await pressInModal(
+      h,
+      SLACK_USERS.alex,
+      welcome,
+      button(welcome.blocks, 'riskcheck.start').actionId,
+      '{}',
+    );
     const first = lastModal(h);
     const response = await submitModal(h, SLACK_USERS.alex, first, { ...RISKY, title: '   ' });
     expect(response.status).toBe(200);

@@ -5,6 +5,7 @@
  */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { decisionCommentModal } from '../../../cards/block-kit/decision-comment-modal.js';
+import { discussionModal } from '../../../cards/block-kit/discussion-modal.js';
 import { baseActionId } from '../../../cards/block-kit/render-slack.js';
 import { ACTIONS, isActionId } from '../../../dialogs/actions.js';
 import { DECISION_LABELS, DECISIONS, type DecisionValue } from '../../../dialogs/assessment.js';
@@ -41,6 +42,28 @@ export function registerBlockActions(app: App, deps: AppDeps): void {
           decisionLabel: DECISION_LABELS[decision],
           title: check.title,
         }),
+      });
+      return;
+    }
+
+    if (verb === ACTIONS.discussed) {
+      // Ask for the optional date and note first; the dialog's submission records it.
+      const reminder =
+        typeof value.reminderId === 'string' ? await deps.store.getReminder(value.reminderId) : undefined;
+      const department = deps.organisation.departments.find((d) => d.id === reminder?.departmentId);
+      if (!reminder || !department) {
+        if (body.channel?.id) {
+          await client.chat.postEphemeral({
+            channel: body.channel.id,
+            user: actor.userId,
+            text: 'That reminder was not found.',
+          });
+        }
+        return;
+      }
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: discussionModal({ reminderId: reminder.id, departmentName: department.name }),
       });
       return;
     }

@@ -12,7 +12,7 @@ import { registerBlockActions } from './slack-block-actions.js';
 import { registerSlashCommand } from './slack-command.js';
 import { createSlackGateway } from './slack-gateway.js';
 import { slackRequestGuard } from './slack-request-guard.js';
-import { registerViewSubmissions } from './slack-view-submissions.js';
+import { registerDiscussionSubmission, registerViewSubmissions } from './slack-view-submissions.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 const WEB_API_TIMEOUT_MS = 10_000;
@@ -42,6 +42,9 @@ export function createSlackChannel(deps: AppDeps, settings: SlackSettings): Rout
       ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
       timeout: WEB_API_TIMEOUT_MS,
       retryConfig: { retries: 0 },
+      // A 429 is thrown (with retryAfter) instead of waited out inside the request, so the
+      // reminder sweeper schedules the retry on its own clock and stays responsive.
+      rejectRateLimitedCalls: true,
     },
   });
   // Handlers go on after ack(); tracking them lets shutdown (and tests) wait for the work.
@@ -58,6 +61,7 @@ export function createSlackChannel(deps: AppDeps, settings: SlackSettings): Rout
   registerSlashCommand(app, deps, '/riskcheck');
   registerBlockActions(app, deps);
   registerViewSubmissions(app, deps);
+  registerDiscussionSubmission(app, deps);
   // Anything else (another app's buttons, a closed modal) is acknowledged and ignored, so Bolt
   // never leaves Slack waiting for an answer.
   app.action(/^(?!riskcheck\.)/, async ({ ack }) => ack());

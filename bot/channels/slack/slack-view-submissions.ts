@@ -6,6 +6,13 @@
  */
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import { DECISION_MODAL_CALLBACK_ID } from '../../../cards/block-kit/decision-comment-modal.js';
+import {
+  DISCUSSION_DATE_ACTION_ID,
+  DISCUSSION_DATE_BLOCK_ID,
+  DISCUSSION_MODAL_CALLBACK_ID,
+  DISCUSSION_NOTE_ACTION_ID,
+  DISCUSSION_NOTE_BLOCK_ID,
+} from '../../../cards/block-kit/discussion-modal.js';
 import { ACTIONS } from '../../../dialogs/actions.js';
 import type { Actor } from '../../../dialogs/session.js';
 import { messageView } from '../../../dialogs/views/simple-views.js';
@@ -83,6 +90,29 @@ export function registerViewSubmissions(app: App, deps: AppDeps): void {
           ? reply.message
           : (shown.kind === 'approvalRequest' && shown.notice) || 'Your decision could not be recorded.';
     await ack({ response_action: 'errors', errors: { comment: message } });
+  });
+}
+
+/** The "We discussed this" dialog: record it, close the dialog, or show why not. */
+export function registerDiscussionSubmission(app: App, deps: AppDeps): void {
+  app.view<ViewSubmitAction>(DISCUSSION_MODAL_CALLBACK_ID, async ({ ack, body, view }) => {
+    const actor = slackActor(body.user?.id, body.user?.name);
+    if (!actor) {
+      await ack({ response_action: 'clear' });
+      return;
+    }
+    const values = view.state.values;
+    const reply = await handleAction(deps, actor, ACTIONS.discussed, {
+      ...parseJsonObject(view.private_metadata),
+      discussion_date: values[DISCUSSION_DATE_BLOCK_ID]?.[DISCUSSION_DATE_ACTION_ID]?.selected_date ?? '',
+      discussion_note: values[DISCUSSION_NOTE_BLOCK_ID]?.[DISCUSSION_NOTE_ACTION_ID]?.value ?? '',
+    });
+    const shown = replyView(reply);
+    if (shown.kind === 'discussionReminder' && shown.recorded) await ack({ response_action: 'clear' });
+    else {
+      const message = shown.kind === 'message' ? shown.text : 'The discussion could not be recorded.';
+      await ack({ response_action: 'errors', errors: { [DISCUSSION_NOTE_BLOCK_ID]: message } });
+    }
   });
 }
 

@@ -4,7 +4,7 @@
  */
 
 import type { ConversationReference } from '@microsoft/agents-activity';
-import type { CloudAdapter } from '@microsoft/agents-hosting';
+import type { CloudAdapter, TurnContext } from '@microsoft/agents-hosting';
 import type { JwtPayload } from 'jsonwebtoken';
 import type { ViewModel } from '../../../dialogs/views/view-model.js';
 import type { ConversationLink } from '../../../storage/store.js';
@@ -16,7 +16,7 @@ export function createTeamsGateway(adapter: CloudAdapter, identity: string | Jwt
     platform: 'teams',
     async post(link, view) {
       let messageId: string | undefined;
-      await adapter.continueConversation(identity, referenceFor(link), async (context) => {
+      await proactively(adapter, identity, link, async (context) => {
         // The SDK gives the continuation a random id and would send a reply to it; a proactive
         // post must start a new message in the channel or chat instead.
         context.onSendActivities(async (_context, activities, next) => {
@@ -30,7 +30,7 @@ export function createTeamsGateway(adapter: CloudAdapter, identity: string | Jwt
       return { messageId };
     },
     async update(link, messageId, view: ViewModel) {
-      await adapter.continueConversation(identity, referenceFor(link), async (context) => {
+      await proactively(adapter, identity, link, async (context) => {
         const update = cardMessage(view);
         update.id = messageId;
         update.conversation = context.activity.conversation;
@@ -39,6 +39,28 @@ export function createTeamsGateway(adapter: CloudAdapter, identity: string | Jwt
       });
     },
   };
+}
+
+/**
+ * Runs proactive work and lets its failure reach the caller. Left alone, an error inside the
+ * callback goes to the adapter's onTurnError (meant for user turns), which would swallow it and
+ * post an apology into the channel; the caller needs the error (status, Retry-After) to retry.
+ */
+async function proactively(
+  adapter: CloudAdapter,
+  identity: string | JwtPayload,
+  link: ConversationLink,
+  work: (context: TurnContext) => Promise<void>,
+): Promise<void> {
+  let failure: unknown;
+  await adapter.continueConversation(identity, referenceFor(link), async (context) => {
+    try {
+      await work(context);
+    } catch (error) {
+      failure = error ?? new Error('proactive Teams call failed');
+    }
+  });
+  if (failure !== undefined) throw failure;
 }
 
 function referenceFor(link: ConversationLink): ConversationReference {

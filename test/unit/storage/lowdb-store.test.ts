@@ -2,18 +2,16 @@
  * The lowdb store against the shared contract, plus what only a file store can get wrong:
  * persistence, the hot/cold file split, unreadable files, the directory lock and pruning.
  * Every test uses a real temp directory (JSONFilePreset would have silently used memory here).
+ * Reminder and discussion files are tested in lowdb-store-reminders.test.ts.
  */
-import { mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StoreError } from '../../../storage/errors.js';
 import { createLowdbStore } from '../../../storage/lowdb/lowdb-store.js';
 import type { RiskcheckStore } from '../../../storage/store.js';
+import { openError, tempDir } from './lowdb-helpers.js';
 import { buildAssessment, buildAudit, buildLink, buildSession } from './records.js';
 import { runStoreContract } from './store-contract.js';
-
-const tempDir = () => mkdtemp(path.join(os.tmpdir(), 'riskcheck-store-'));
 
 runStoreContract('lowdb', async () => {
   const dir = await tempDir();
@@ -26,15 +24,6 @@ runStoreContract('lowdb', async () => {
     },
   };
 });
-
-async function openError(dataDir: string): Promise<StoreError> {
-  const error = await createLowdbStore({ dataDir }).then(
-    () => new Error('expected createLowdbStore to throw'),
-    (e: unknown) => e,
-  );
-  if (!(error instanceof StoreError)) throw error;
-  return error;
-}
 
 describe('lowdb store on disk', () => {
   let dir: string;

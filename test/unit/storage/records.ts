@@ -1,5 +1,6 @@
-/** Test record builders for the store suites: a minimal valid DialogSession and Assessment. */
+/** Test record builders for the store suites: minimal valid records of every stored type. */
 import type { Assessment } from '../../../dialogs/assessment.js';
+import type { Discussion, Reminder } from '../../../dialogs/reminders/reminder.js';
 import type { Actor, DialogSession } from '../../../dialogs/session.js';
 import type { TriageResult } from '../../../dialogs/triage/result.js';
 import type { AuditEvent, ConversationLink } from '../../../storage/store.js';
@@ -75,6 +76,34 @@ export function buildAudit(overrides: Partial<AuditEvent> = {}): AuditEvent {
     action: 'assessment.submitted',
     subject: 'assessment-1',
     details: { level: 'low' },
+    ...overrides,
+  };
+}
+
+export function buildReminder(overrides: Partial<Reminder> = {}): Reminder {
+  return {
+    id: 'discussion:gph:2025-03-03T08:00:00.000Z',
+    kind: 'discussion',
+    departmentId: 'gph',
+    dueAt: '2025-03-03T08:00:00.000Z',
+    status: 'pending',
+    attempts: 0,
+    posts: [],
+    createdAt: '2025-03-01T00:00:00.000Z',
+    version: 0,
+    ...overrides,
+  };
+}
+
+export function buildDiscussion(overrides: Partial<Discussion> = {}): Discussion {
+  return {
+    id: 'discussion-1',
+    departmentId: 'gph',
+    reminderId: 'discussion:gph:2025-03-03T08:00:00.000Z',
+    heldOn: '2025-03-04',
+    note: 'Discussed the partner list at the staff meeting.',
+    recordedBy: { platform: 'teams', userId: 'aad-alice', displayName: 'Alice Example' },
+    recordedAt: '2025-03-04T15:00:00.000Z',
     ...overrides,
   };
 }

@@ -1,22 +1,18 @@
 /**
  * The behaviour every RiskcheckStore implementation must have. Each implementation's test file
  * calls runStoreContract with a factory; a new backend (PostgreSQL) passes this before it ships.
+ * Reminders and discussions are in store-contract-reminders.ts, run from here.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actorKey } from '../../../dialogs/session.js';
-import type { RiskcheckStore, SaveResult } from '../../../storage/store.js';
+import type { RiskcheckStore } from '../../../storage/store.js';
+import { ids, saved } from './contract-helpers.js';
 import { buildActor, buildAssessment, buildAudit, buildLink, buildSession } from './records.js';
+import { describeReminderContract } from './store-contract-reminders.js';
 
 export type MakeStore = () => Promise<{ store: RiskcheckStore; cleanup: () => Promise<void> }>;
 
 const bob = buildActor({ platform: 'slack', userId: 'U0BOB', displayName: 'Bob' });
-
-function saved<T>(result: SaveResult<T>): T {
-  if (result.kind !== 'saved') throw new Error(`expected saved, got ${JSON.stringify(result)}`);
-  return result.record;
-}
-
-const ids = (records: { id: string }[]) => records.map((r) => r.id);
 
 export function runStoreContract(name: string, makeStore: MakeStore): void {
   describe(`RiskcheckStore contract: ${name}`, () => {
@@ -29,6 +25,8 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     afterEach(async () => {
       await cleanup();
     });
+
+    describeReminderContract(() => store);
 
     describe('sessions', () => {
       it('creates with expectedVersion 0, reads back at version 1', async () => {

@@ -59,6 +59,38 @@ function hostileViews(s: string): ViewModel[] {
       notice: s,
       questions: fx.questionStep.questions.map((q) => (q.kind === 'text' ? { ...q, value: s, error: s } : q)),
     },
+    ...hostileReminders(s),
+  ];
+}
+
+/** The reminder views with every user- or config-supplied string set to `s`. */
+function hostileReminders(s: string): ViewModel[] {
+  const discussion = {
+    ...fx.discussionReminder,
+    departmentName: s,
+    guide: [s],
+    byLevel: [{ label: s, count: 1 }],
+    byDecision: [{ label: s, count: 1 }],
+    pending: [{ assessmentId: 'a', title: s, submittedAt: s, levelLabel: s }],
+  };
+  return [
+    discussion,
+    { ...discussion, recorded: { byName: s, heldOn: s, note: s, at: s } },
+    { ...fx.reassessmentEndingSoon, title: s, partner: s, departmentName: s, levelLabel: s, endDate: s },
+    {
+      ...fx.pendingDecisionEscalation,
+      title: s,
+      departmentName: s,
+      submitterName: s,
+      levelLabel: s,
+      deciders: [s],
+    },
+    {
+      ...fx.upcomingReminders,
+      departmentName: s,
+      pausedReason: s,
+      items: [{ kindLabel: s, dueAt: s, subject: s, statusLabel: s }],
+    },
   ];
 }
 

@@ -20,6 +20,36 @@ describe('plainTextFallback', () => {
       fx.questionStep,
       'Responsible internationalisation risk check: The partner (step 3 of 9) — Name of the partner organisation',
     ],
+    [
+      fx.discussionReminder,
+      'Time to discuss responsible internationalisation in Global Public Health. 5 assessments since the last discussion, 1 waiting for a decision.',
+    ],
+    [
+      fx.discussionFollowUp,
+      'No discussion recorded yet in Global Public Health: please discuss responsible internationalisation. 0 assessments since the last discussion, 0 waiting for a decision.',
+    ],
+    [fx.discussionRecorded, 'Discussion recorded for Global Public Health: 10 Feb 2027, by Kim Berg'],
+    [
+      fx.reassessmentReminder,
+      'Time to reassess: Water quality field study with Example University (Example University of Technology)',
+    ],
+    [
+      fx.reassessmentEndingSoon,
+      'Collaboration ending 30 Jun 2027, time to reassess: Water quality field study with Example University',
+    ],
+    [
+      fx.pendingDecisionReminder,
+      'Decision still needed: Water quality field study with Example University (High), waiting 5 working days',
+    ],
+    [
+      fx.pendingDecisionEscalation,
+      'Escalation: Water quality field study with Example University (Global Public Health) has waited 10 working days for a decision',
+    ],
+    [fx.upcomingReminders, 'Upcoming reminders for Global Public Health: 3 scheduled.'],
+    [
+      fx.upcomingRemindersPaused,
+      'Upcoming reminders for Physics: none scheduled. Paused: Reminders are snoozed until 2027-03-01 in the configuration.',
+    ],
   ])('summarises %#', (view, expected) => {
     expect(plainTextFallback(view)).toBe(expected);
   });

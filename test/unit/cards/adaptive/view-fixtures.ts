@@ -22,8 +22,20 @@ import {
   outcomeDecided,
   supportFunctions,
 } from './outcome-fixtures.js';
+import {
+  discussionFollowUp,
+  discussionRecorded,
+  discussionReminder,
+  pendingDecisionEscalation,
+  pendingDecisionReminder,
+  reassessmentEndingSoon,
+  reassessmentReminder,
+  upcomingReminders,
+  upcomingRemindersPaused,
+} from './reminder-fixtures.js';
 
 export * from './outcome-fixtures.js';
+export * from './reminder-fixtures.js';
 
 countries.registerLocale(en);
 
@@ -253,6 +265,10 @@ export const GOLDEN_VIEWS: Record<ViewKind, ViewModel> = {
   help,
   assessmentList,
   message,
+  discussionReminder,
+  reassessmentReminder,
+  pendingDecisionReminder,
+  upcomingReminders,
 };
 
 /** Further fixtures every structural test also runs over. */
@@ -264,4 +280,9 @@ export const EXTRA_VIEWS: ViewModel[] = [
   { ...assessmentList, drafts: [], submitted: [] },
   { ...message, tone: 'error', text: '', offerStart: false },
   { ...welcome, userName: '', drafts: [] },
+  discussionFollowUp,
+  discussionRecorded,
+  reassessmentEndingSoon,
+  pendingDecisionEscalation,
+  upcomingRemindersPaused,
 ];

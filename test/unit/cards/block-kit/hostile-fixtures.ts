@@ -5,12 +5,16 @@ import {
   approvalResolved,
   assessmentList,
   decision,
+  discussionReminder,
   flags,
   help,
   message,
   outcomeSummary,
+  pendingDecisionEscalation,
   questionStep,
+  reassessmentEndingSoon,
   review,
+  upcomingReminders,
   welcome,
 } from '../adaptive/view-fixtures.js';
 
@@ -110,4 +114,47 @@ export const HOSTILE_VIEWS: ViewModel[] = [
     ],
   },
   { ...message, title: HOSTILE, text: HOSTILE },
+  ...hostileReminders(),
 ];
+
+function hostileReminders(): ViewModel[] {
+  const discussion = {
+    ...discussionReminder,
+    departmentName: HOSTILE,
+    followUp: true,
+    lastDiscussedOn: HOSTILE,
+    guide: [HOSTILE],
+    byLevel: [{ label: HOSTILE, count: 1 }],
+    byDecision: [{ label: HOSTILE, count: 1 }],
+    pending: [{ assessmentId: 'a', title: HOSTILE, submittedAt: HOSTILE, levelLabel: HOSTILE }],
+    support: [hostileSupport, { ...hostileSupport, url: HOSTILE }],
+  };
+  return [
+    discussion,
+    { ...discussion, recorded: { byName: HOSTILE, heldOn: HOSTILE, note: HOSTILE, at: HOSTILE } },
+    {
+      ...reassessmentEndingSoon,
+      title: HOSTILE,
+      partner: HOSTILE,
+      departmentName: HOSTILE,
+      submittedAt: HOSTILE,
+      levelLabel: HOSTILE,
+      endDate: HOSTILE,
+    },
+    {
+      ...pendingDecisionEscalation,
+      title: HOSTILE,
+      departmentName: HOSTILE,
+      submitterName: HOSTILE,
+      submittedAt: HOSTILE,
+      levelLabel: HOSTILE,
+      deciders: [HOSTILE],
+    },
+    {
+      ...upcomingReminders,
+      departmentName: HOSTILE,
+      pausedReason: HOSTILE,
+      items: [{ kindLabel: HOSTILE, dueAt: HOSTILE, subject: HOSTILE, statusLabel: HOSTILE }],
+    },
+  ];
+}

@@ -20,13 +20,18 @@ import {
   assessmentList,
   COUNTRY_OPTIONS,
   decision,
+  discussionRecorded,
+  discussionReminder,
   flags,
   help,
   message,
   outcomeSummary,
+  pendingDecisionReminder,
   questionStep,
+  reassessmentEndingSoon,
   review,
   supportFunctions,
+  upcomingReminders,
   welcome,
 } from '../adaptive/view-fixtures.js';
 
@@ -183,4 +188,51 @@ export const OVERSIZED_VIEWS: ViewModel[] = [
     })),
   },
   { ...message, title: long(5000), text: long(5000) },
+  ...bigReminders(),
 ];
+
+function bigReminders(): ViewModel[] {
+  const discussion = {
+    ...discussionReminder,
+    departmentName: long(300),
+    guide: Array.from({ length: 60 }, () => long(300)),
+    byLevel: Array.from({ length: 40 }, (_, i) => ({ label: long(100), count: i + 1 })),
+    byDecision: Array.from({ length: 40 }, (_, i) => ({ label: long(100), count: i + 1 })),
+    pending: Array.from({ length: 200 }, (_, i) => ({
+      assessmentId: `asm_${i}`,
+      title: long(5000),
+      submittedAt: '2026-11-21T14:05:09Z',
+      levelLabel: long(300),
+    })),
+    support: bigSupport,
+  };
+  return [
+    discussion,
+    { ...discussion, recorded: { ...discussionRecorded.recorded!, byName: long(300), note: long(5000) } },
+    {
+      ...reassessmentEndingSoon,
+      title: long(5000),
+      partner: long(5000),
+      departmentName: long(300),
+      levelLabel: long(300),
+    },
+    {
+      ...pendingDecisionReminder,
+      title: long(5000),
+      departmentName: long(5000),
+      submitterName: long(300),
+      deciders: Array.from({ length: 200 }, (_, i) => `Decider ${i} ${long(40)}`),
+    },
+    {
+      ...upcomingReminders,
+      departmentName: long(300),
+      pausedReason: long(5000),
+      items: Array.from({ length: 300 }, (_, i) => ({
+        kindLabel: long(100),
+        dueAt: '2027-02-01T08:00:00Z',
+        subject: `${long(2000)} ${i}`,
+        statusLabel: long(100),
+      })),
+    },
+  ];
+}

@@ -1,0 +1,103 @@
+/**
+ * Calendar arithmetic for reminders, in the organisation's time zone: cron occurrences (croner,
+ * DST-aware), working days (Monday to Friday; public holidays are not known to the bot), months.
+ */
+import { Cron } from 'croner';
+
+/** The latest occurrence at or before `now`, and the first one after it. */
+export function occurrencesAround(
+  cron: string,
+  timezone: string,
+  now: Date,
+): { previous: Date | undefined; next: Date | undefined } {
+  const job = new Cron(cron, { timezone, paused: true });
+  // croner's previous runs are computed strictly before the reference; +1 ms makes "at now" count.
+  const previous = job.previousRuns(1, new Date(now.getTime() + 1))[0];
+  const next = job.nextRun(now) ?? undefined;
+  job.stop();
+  return { previous, next };
+}
+
+/** Validates a cron rule, returning a message for the config error if it is not usable. */
+export function cronProblem(cron: string, timezone: string): string | undefined {
+  try {
+    const job = new Cron(cron, { timezone, paused: true });
+    const next = job.nextRun();
+    job.stop();
+    return next ? undefined : 'the rule never fires';
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+function weekdayIn(date: Date, timezone: string): number {
+  const name = new Intl.DateTimeFormat('en-US', { weekday: 'short', timeZone: timezone }).format(date);
+  return ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(name);
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** `start` moved forward by `days` working days (same time of day; weekends skipped). */
+export function addWorkingDays(start: Date, days: number, timezone: string): Date {
+  let current = new Date(start.getTime());
+  let remaining = days;
+  while (remaining > 0) {
+    current = new Date(current.getTime() + DAY_MS);
+    const weekday = weekdayIn(current, timezone);
+    if (weekday !== 0 && weekday !== 6) remaining--;
+  }
+  return current;
+}
+
+/** Working days from `start` to `end` (whole days, weekends not counted). */
+export function workingDaysBetween(start: Date, end: Date, timezone: string): number {
+  let count = 0;
+  for (let t = start.getTime() + DAY_MS; t <= end.getTime(); t += DAY_MS) {
+    const weekday = weekdayIn(new Date(t), timezone);
+    if (weekday !== 0 && weekday !== 6) count++;
+  }
+  return count;
+}
+
+/** Calendar months later, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(start: Date, months: number): Date {
+  const result = new Date(start.getTime());
+  const day = result.getUTCDate();
+  result.setUTCDate(1);
+  result.setUTCMonth(result.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0)).getUTCDate();
+  result.setUTCDate(Math.min(day, lastDay));
+  return result;
+}
+
+/** 09:00 in the time zone on a YYYY-MM-DD day, minus `daysBefore` days. */
+export function morningBefore(day: string, daysBefore: number, timezone: string): Date | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return undefined;
+  const utcNine = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]) - daysBefore, 9);
+  // Shift by the zone's offset at that moment so it is 09:00 local, not 09:00 UTC.
+  return new Date(utcNine - offsetMs(new Date(utcNine), timezone));
+}
+
+function offsetMs(date: Date, timezone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: timezone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(date);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
+  return asUtc - Math.floor(date.getTime() / 1000) * 1000;
+}

@@ -1,0 +1,134 @@
+/**
+ * The reminder loop: plan the rows that should exist, then deliver those that are due, marking
+ * each sent only after delivery succeeded. It runs at start-up (catch-up after downtime) and then
+ * on a croner schedule; one sweep at a time. Time always comes from the injected clock, so tests
+ * call sweep() after moving a fake clock.
+ */
+import { Cron } from 'croner';
+import type { Reminder } from '../../dialogs/reminders/reminder.js';
+import { type AppDeps, audit } from '../app/app-deps.js';
+import { deliverReminder } from './deliver-reminder.js';
+import { planReminders } from './plan-reminders.js';
+import { MAX_ATTEMPTS, nextAttemptDelayMs } from './retry-policy.js';
+
+export interface SweepReport {
+  planned: number;
+  sent: string[];
+  skipped: string[];
+  failed: string[];
+}
+
+export interface ReminderSweeper {
+  sweep(): Promise<SweepReport>;
+  /** Runs sweep() now and then on the cron rule (real time), until stop(). */
+  start(cron: string): void;
+  stop(): Promise<void>;
+}
+
+export function createReminderSweeper(deps: AppDeps): ReminderSweeper {
+  let running: Promise<SweepReport> | undefined;
+  let job: Cron | undefined;
+
+  const sweep = (): Promise<SweepReport> => {
+    running ??= sweepOnce(deps).finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+  const safeSweep = () => {
+    sweep().catch((error: unknown) => deps.logger.error({ err: String(error) }, 'reminder sweep failed'));
+  };
+
+  return {
+    sweep,
+    start(cron) {
+      safeSweep();
+      job = new Cron(cron, { protect: true }, safeSweep);
+    },
+    async stop() {
+      job?.stop();
+      await running?.catch(() => undefined);
+    },
+  };
+}
+
+async function sweepOnce(deps: AppDeps): Promise<SweepReport> {
+  const now = deps.clock.now();
+  const report: SweepReport = { planned: 0, sent: [], skipped: [], failed: [] };
+  for (const department of deps.organisation.departments) {
+    const existing = new Set((await deps.store.listRemindersByDepartment(department.id)).map((r) => r.id));
+    const assessments = await deps.store.listAssessmentsByDepartment(department.id);
+    for (const reminder of planReminders({
+      organisation: deps.organisation,
+      department,
+      assessments,
+      existing,
+      now,
+    })) {
+      if ((await deps.store.saveReminder(reminder, 0)).kind === 'saved') report.planned++;
+    }
+  }
+  const nowIso = now.toISOString();
+  const due = (await deps.store.listDueReminders(nowIso)).filter(
+    (r) => !r.nextAttemptAt || r.nextAttemptAt <= nowIso,
+  );
+  for (const reminder of due) {
+    const result = await deliverReminder(deps, reminder);
+    const updated = applyResult(reminder, result, now);
+    const saved = await deps.store.saveReminder(updated, reminder.version);
+    if (saved.kind === 'conflict')
+      deps.logger.warn({ reminder: reminder.id }, 'reminder changed during delivery');
+    const bucket =
+      result.kind === 'sent' ? report.sent : result.kind === 'skipped' ? report.skipped : report.failed;
+    bucket.push(reminder.id);
+    await audit(
+      deps,
+      'system',
+      `reminder.${updated.status === 'pending' ? 'retry' : result.kind}`,
+      reminder.id,
+      {
+        kind: reminder.kind,
+        attempts: updated.attempts,
+      },
+    );
+    if (result.kind === 'failed') {
+      deps.logger.warn(
+        { reminder: reminder.id, attempts: updated.attempts, err: result.error },
+        'reminder delivery failed',
+      );
+    }
+  }
+  return report;
+}
+
+function applyResult(
+  reminder: Reminder,
+  result: Awaited<ReturnType<typeof deliverReminder>>,
+  now: Date,
+): Reminder {
+  switch (result.kind) {
+    case 'sent':
+      return {
+        ...reminder,
+        status: 'sent',
+        sentAt: now.toISOString(),
+        posts: result.posts,
+        nextAttemptAt: undefined,
+      };
+    case 'skipped':
+      return { ...reminder, status: 'cancelled', lastError: result.reason };
+    case 'failed': {
+      const attempts = reminder.attempts + 1;
+      if (attempts >= MAX_ATTEMPTS)
+        return { ...reminder, status: 'cancelled', attempts, lastError: result.error, posts: result.posts };
+      const delay = nextAttemptDelayMs(reminder.id, attempts, result.retryAfterMs);
+      return {
+        ...reminder,
+        attempts,
+        lastError: result.error,
+        posts: result.posts,
+        nextAttemptAt: new Date(now.getTime() + delay).toISOString(),
+      };
+    }
+  }
+}
