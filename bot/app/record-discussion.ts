@@ -34,7 +34,7 @@ export async function recordDiscussion(
 
   const reminder = await deps.store.getReminder(input.reminderId);
   const department = deps.organisation.departments.find((d) => d.id === reminder?.departmentId);
-  if (!reminder || reminder.kind !== 'discussion' || !department)
+  if (reminder?.kind !== 'discussion' || !department)
     return refused(404, 'not_found', 'That reminder was not found.');
 
   const allowed: Person[] = [...department.heads, ...deps.organisation.deans, ...deps.organisation.admins];
