@@ -6,7 +6,7 @@
 import type { Assessment } from '../../dialogs/assessment.js';
 import { actorKey } from '../../dialogs/session.js';
 import { type AppDeps, audit } from './app-deps.js';
-import { deliverOutcome } from './deliver-outcome.js';
+import { deliverOutcome, scheduleOutcomeRetry } from './deliver-outcome.js';
 import { outcomeFor } from './outcome-presenter.js';
 import { type Reply, viewReply } from './reply.js';
 
@@ -25,6 +25,7 @@ export async function submitAssessment(deps: AppDeps, assessment: Assessment): P
     department: stored.departmentId,
   });
   const report = await deliverOutcome(deps, stored);
+  if (report.failed > 0) await scheduleOutcomeRetry(deps, report.assessment);
   return viewReply(
     outcomeFor(
       deps,

@@ -13,7 +13,7 @@ import {
 import type { ViewModel } from '../../dialogs/views/view-model.js';
 import type { ConversationLink } from '../../storage/store.js';
 import type { AppDeps } from '../app/app-deps.js';
-import { errorSummary } from '../app/deliver-outcome.js';
+import { deliverOutcome, errorSummary } from '../app/deliver-outcome.js';
 import { departmentChannels, userLinkKey } from '../app/department-channels.js';
 import { decidersFor } from '../app/outcome-presenter.js';
 import { workingDaysBetween } from './calendar.js';
@@ -32,6 +32,7 @@ interface Plan {
 }
 
 export async function deliverReminder(deps: AppDeps, reminder: Reminder): Promise<DeliveryResult> {
+  if (reminder.kind === 'outcomeDelivery') return retryOutcome(deps, reminder);
   const plan = await planDelivery(deps, reminder);
   if ('skip' in plan) return { kind: 'skipped', reason: plan.skip };
   const posts = [...reminder.posts];
@@ -127,4 +128,21 @@ async function planDelivery(deps: AppDeps, reminder: Reminder): Promise<Plan | {
     reminder.kind === 'endingSoon' ? 'endingSoon' : 'interval',
   );
   return { targets: link ? [link] : [], view };
+}
+
+/** Posts an outcome to the department channels that did not get it yet (deliverOutcome skips the others). */
+async function retryOutcome(deps: AppDeps, reminder: Reminder): Promise<DeliveryResult> {
+  const assessment = reminder.assessmentId
+    ? await deps.store.getAssessment(reminder.assessmentId)
+    : undefined;
+  if (!assessment) return { kind: 'skipped', reason: 'the assessment no longer exists' };
+  if (assessment.decision) return { kind: 'skipped', reason: 'a decision was taken meanwhile' };
+  const report = await deliverOutcome(deps, assessment);
+  if (report.failed === 0) return { kind: 'sent', posts: [] };
+  return {
+    kind: 'failed',
+    error: report.lastError ?? 'posting failed',
+    ...(report.retryAfterMs ? { retryAfterMs: report.retryAfterMs } : {}),
+    posts: [],
+  };
 }

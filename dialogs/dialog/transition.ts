@@ -15,6 +15,7 @@ import { missingRequired, nextVisibleStep, previousVisibleStep, resolveStep } fr
 import type { DialogContext, DialogEffect, DialogEvent, RejectionCode, TransitionResult } from './types.js';
 
 export const STALE_NOTICE = 'That card was out of date, so nothing changed: here is where you are.';
+export const KEPT_NOTICE = 'That card was out of date: its answers were saved, and here is where you are.';
 export const FIRST_STEP_NOTICE = 'This is the first step, so there is nothing to go back to.';
 export const REVEALED_NOTICE = 'Your change means this question needs an answer too.';
 export const SAVED_TEXT = 'Your answers are saved. Use “resume” or the Resume button to continue.';
@@ -101,20 +102,48 @@ function showCurrent(context: DialogContext, session: DialogSession, notice?: st
 
 /**
  * Checks that a step event acts on the card the user should be looking at. An unknown step id
- * cannot come from a card we rendered; a known but different one is a stale card or a double click.
+ * cannot come from a card we rendered; a known but different one is a stale card: a double click,
+ * or the same risk check open on a second device. What such a card carries is kept (so an answer
+ * given on the other device is never lost), but the user stays where they are.
  */
 function guardStep(
   context: DialogContext,
   session: DialogSession,
-  stepId: string,
+  event: StepEvent,
 ): { kind: 'current' } | { kind: 'done'; result: TransitionResult } {
-  if (findStep(context.questionnaire, stepId) === undefined) {
+  if (findStep(context.questionnaire, event.stepId) === undefined) {
     return { kind: 'done', result: rejected('unknown_step', UNKNOWN_STEP_MESSAGE) };
   }
-  if (session.status !== 'in_progress' || session.stepId !== stepId) {
-    return { kind: 'done', result: showCurrent(context, session, STALE_NOTICE) };
+  if (session.status !== 'in_progress' || session.stepId !== event.stepId) {
+    const kept = keepStaleValues(context, session, event);
+    if (kept.kind === 'rejected') return { kind: 'done', result: kept.result };
+    if (kept.session === session)
+      return { kind: 'done', result: showCurrent(context, session, STALE_NOTICE) };
+    const shown = showCurrent(context, kept.session, KEPT_NOTICE);
+    return { kind: 'done', result: shown.kind === 'ok' ? { ...shown, changed: true } : shown };
   }
   return { kind: 'current' };
+}
+
+/**
+ * Merges the answers a stale card carries without treating a missing input as "cleared": that
+ * card may be older than answers given since, and only what it actually sends is news.
+ */
+function keepStaleValues(
+  context: DialogContext,
+  session: DialogSession,
+  event: StepEvent,
+): { kind: 'rejected'; result: TransitionResult } | { kind: 'ok'; session: DialogSession } {
+  const step = findStep(context.questionnaire, event.stepId)!;
+  const merged = mergeStepValues(context, step, session.answers, event.values, false);
+  if (merged.kind === 'rejected') return { kind: 'rejected', result: rejected(merged.code, merged.message) };
+  const answers = { ...merged.answers };
+  for (const id of step.questionIds) {
+    const previous = session.answers[id];
+    if (!(id in event.values) && previous !== undefined) answers[id] = previous;
+  }
+  if (sameAnswers(answers, session.answers)) return { kind: 'ok', session };
+  return { kind: 'ok', session: touch(context, { ...session, answers }) };
 }
 
 /** Validates the step's values and merges them in; hidden answers are dropped afterwards. */
@@ -136,7 +165,7 @@ function applyValues(
 }
 
 function next(context: DialogContext, session: DialogSession, event: StepEvent): TransitionResult {
-  const guard = guardStep(context, session, event.stepId);
+  const guard = guardStep(context, session, event);
   if (guard.kind === 'done') return guard.result;
   const applied = applyValues(context, session, event, true);
   if (applied.kind === 'rejected') return applied.result;
@@ -160,7 +189,7 @@ function next(context: DialogContext, session: DialogSession, event: StepEvent):
 }
 
 function back(context: DialogContext, session: DialogSession, event: StepEvent): TransitionResult {
-  const guard = guardStep(context, session, event.stepId);
+  const guard = guardStep(context, session, event);
   if (guard.kind === 'done') return guard.result;
   const applied = applyValues(context, session, event, false);
   if (applied.kind === 'rejected') return applied.result;
@@ -177,12 +206,14 @@ function back(context: DialogContext, session: DialogSession, event: StepEvent):
 
 function save(context: DialogContext, session: DialogSession, event: StepEvent): TransitionResult {
   const saved = show(messageView('success', 'Saved', SAVED_TEXT, true));
-  // From the review or a stale card there is nothing new to store: everything so far is saved.
-  if (session.status === 'reviewing') return ok(session, false, [saved]);
+  // The review card's Save carries no step: everything on it is stored already.
+  if (session.status === 'reviewing' && event.stepId === '') return ok(session, false, [saved]);
   if (findStep(context.questionnaire, event.stepId) === undefined)
     return rejected('unknown_step', UNKNOWN_STEP_MESSAGE);
-  if (session.stepId !== event.stepId) return ok(session, false, [saved]);
-  const applied = applyValues(context, session, event, false);
+  const applied =
+    session.status === 'in_progress' && session.stepId === event.stepId
+      ? applyValues(context, session, event, false)
+      : keepStaleValues(context, session, event);
   if (applied.kind === 'rejected') return applied.result;
   return ok(applied.session, applied.session !== session, [saved]);
 }

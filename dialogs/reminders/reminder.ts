@@ -16,6 +16,11 @@ export const REMINDER_KINDS = [
   'pendingNudge',
   /** Still undecided after M working days: escalate as configured. */
   'pendingEscalation',
+  /**
+   * Not a reminder but the same machinery: an outcome whose post to the department channel failed
+   * is retried with backoff until it is delivered once.
+   */
+  'outcomeDelivery',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 

@@ -22,6 +22,7 @@ export const REMINDER_KIND_LABELS: Record<Reminder['kind'], string> = {
   endingSoon: 'Collaboration ending',
   pendingNudge: 'Decision reminder',
   pendingEscalation: 'Decision escalation',
+  outcomeDelivery: 'Outcome delivery (retrying)',
 };
 
 export function discussionReminderView(input: {

@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   FIRST_STEP_NOTICE,
+  KEPT_NOTICE,
   REVEALED_NOTICE,
   STALE_NOTICE,
   transition,
@@ -143,17 +144,31 @@ describe('next', () => {
     expect(result.session).toBe(current);
   });
 
-  it('treats a stale card (double click) as harmless: no change, current step with a notice', () => {
+  it('treats a double click (a stale card with the same answers) as harmless: no change, a notice', () => {
     const result = ok(
       transition(context(), inProgress, {
         kind: 'next',
         stepId: 'context.1',
-        values: { title: 'Overwritten?' },
+        values: { title: inProgress.answers.title },
       }),
     );
     expect(result.changed).toBe(false);
     expect(result.session).toBe(inProgress);
     expect(stepView(result)).toMatchObject({ stepId: 'context.2', notice: STALE_NOTICE });
+  });
+
+  it('keeps what a stale card from another device says, without moving the user or clearing the rest', () => {
+    const result = ok(
+      transition(context(), inProgress, {
+        kind: 'next',
+        stepId: 'context.1',
+        values: { title: 'Changed on the phone' },
+      }),
+    );
+    expect(result.changed).toBe(true);
+    expect(result.session.stepId).toBe('context.2');
+    expect(result.session.answers).toEqual({ ...inProgress.answers, title: 'Changed on the phone' });
+    expect(stepView(result)).toMatchObject({ stepId: 'context.2', notice: KEPT_NOTICE });
   });
 
   it.each([
@@ -325,12 +340,21 @@ describe('save', () => {
     });
   });
 
-  it('stores nothing from a stale card', () => {
-    const result = ok(
+  it('keeps the answers of a stale card and stores nothing when they are the same', () => {
+    const changed = ok(
       transition(context(), inProgress, { kind: 'save', stepId: 'context.1', values: { title: 'x' } }),
     );
-    expect(result.session).toBe(inProgress);
-    expect(result.changed).toBe(false);
+    expect(changed.changed).toBe(true);
+    expect(changed.session.answers.title).toBe('x');
+    const same = ok(
+      transition(context(), inProgress, {
+        kind: 'save',
+        stepId: 'context.1',
+        values: { title: inProgress.answers.title },
+      }),
+    );
+    expect(same.session).toBe(inProgress);
+    expect(same.changed).toBe(false);
   });
 
   it('rejects an unknown step and tampered values', () => {
