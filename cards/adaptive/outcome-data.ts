@@ -3,6 +3,7 @@
  * resolved) and for support-function lists (also on the help card). Every display string is made
  * inert here, once, so templates can bind it without thinking about escaping.
  */
+
 import type { DecisionValue } from '../../dialogs/assessment.js';
 import type {
   ApprovalRequestView,
@@ -12,6 +13,7 @@ import type {
   OutcomeView,
   SupportLinkView,
 } from '../../dialogs/views/view-model.js';
+import { outcomeFacts, plural } from '../shared/outcome-facts.js';
 import { inertText as t } from './escape.js';
 import {
   type ContainerStyle,
@@ -53,20 +55,8 @@ export function supportItemsData(support: readonly SupportLinkView[]) {
   }));
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 export function outcomeSummaryData(o: OutcomeSummary, dates: DateFormatOptions) {
-  const facts: [string, string][] = [
-    ['Partner', o.partner],
-    ['Country', o.country],
-    ['Collaboration', o.collaborationType],
-    ['Stage', o.stage],
-    ['Department', o.departmentName],
-    ['Submitted by', o.submitterName],
-    ['Submitted', formatDateTime(o.submittedAt, dates)],
-  ];
+  const facts = outcomeFacts(o, dates);
   return {
     title: t(o.title),
     levelLabel: t(o.levelLabel),

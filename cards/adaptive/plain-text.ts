@@ -3,16 +3,14 @@
  * `summary`/`text` and logs. Plain text only: no markdown, no markup, one short paragraph or a
  * few lines. Callers that embed it in a markup context must escape it for that context.
  */
+
 import type { ViewModel } from '../../dialogs/views/view-model.js';
+import { plural } from '../shared/outcome-facts.js';
 import { formatDate } from './format.js';
 
 /** Collapses whitespace and control characters so a typed title cannot forge extra log lines. */
 function clean(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f\u2028\u2029\s]+/g, ' ').trim();
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 export function plainTextFallback(view: ViewModel): string {

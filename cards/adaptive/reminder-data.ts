@@ -3,6 +3,7 @@
  * and the list of upcoming reminders. Like template-data.ts, every display string is composed and
  * made inert here, so the templates only bind.
  */
+
 import type {
   CountView,
   DiscussionReminderView,
@@ -10,6 +11,7 @@ import type {
   ReassessmentReminderView,
   UpcomingRemindersView,
 } from '../../dialogs/views/view-model.js';
+import { plural } from '../shared/outcome-facts.js';
 import { inertText as t } from './escape.js';
 import { type DateFormatOptions, formatDate, formatDateTime } from './format.js';
 import { supportItemsData } from './outcome-data.js';
@@ -19,10 +21,6 @@ import { supportItemsData } from './outcome-data.js';
  * to `reminderId`. Same names as the Slack dialog's block and action ids.
  */
 export const DISCUSSION_INPUT_IDS = { date: 'discussion_date', note: 'discussion_note' } as const;
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /** "High 2 · Low 3": counts with a zero are left out, they only add noise. */
 export function countsLine(counts: readonly CountView[]): string {

@@ -3,6 +3,7 @@
  * approval request with its decision buttons and the resolved approval. User-typed text (title,
  * partner, answers, comments) goes into plain_text objects or through `escapeMrkdwn`.
  */
+
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import { ACTIONS } from '../../dialogs/actions.js';
 import type { DecisionValue } from '../../dialogs/assessment.js';
@@ -17,6 +18,7 @@ import type {
 } from '../../dialogs/views/view-model.js';
 import { type DateFormatOptions, formatDateTime, isWebUrl, LEVEL_LABELS } from '../adaptive/format.js';
 import { decisionLine } from '../adaptive/outcome-data.js';
+import { outcomeFacts, plural } from '../shared/outcome-facts.js';
 import {
   actions,
   button,
@@ -48,20 +50,8 @@ const DECISION_STYLES: Partial<Record<DecisionValue, 'primary' | 'danger'>> = {
   do_not_proceed: 'danger',
 };
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 function factsBlock(o: OutcomeSummary, dates: DateFormatOptions): SectionBlock | undefined {
-  const facts: [string, string][] = [
-    ['Partner', o.partner],
-    ['Country', o.country],
-    ['Collaboration', o.collaborationType],
-    ['Stage', o.stage],
-    ['Department', o.departmentName],
-    ['Submitted by', o.submitterName],
-    ['Submitted', formatDateTime(o.submittedAt, dates)],
-  ];
+  const facts = outcomeFacts(o, dates);
   const fields = facts
     .filter(([, value]) => value.trim().length > 0)
     .slice(0, L.sectionFields)
