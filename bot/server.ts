@@ -10,6 +10,8 @@ import type { AppDeps } from './app/app-deps.js';
 import { createSlackChannel } from './channels/slack/slack-routes.js';
 import { createTeamsChannel } from './channels/teams/teams-routes.js';
 import type { RuntimeConfig } from './config/runtime-config.js';
+import { createExportRouter } from './data-care/export-routes.js';
+import { cleanForLog } from './logger.js';
 
 export interface RunningServer {
   url: string;
@@ -33,13 +35,17 @@ export function createHttpApp(deps: AppDeps, runtime: Pick<RuntimeConfig, 'mode'
     app.use('/api/messages', express.json({ limit: '256kb' }));
     app.use(createTeamsChannel(deps, runtime.teams.credentials).router);
   }
+  app.use(createExportRouter(deps, runtime));
   app.use((_req, res) => {
     res.status(404).json({ error: 'Not found' });
   });
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const status = httpStatusOf(error);
     if (status >= 500)
-      deps.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'request failed');
+      deps.logger.error(
+        { err: cleanForLog(error instanceof Error ? error.message : String(error), 300) },
+        'request failed',
+      );
     if (!res.headersSent)
       res.status(status).json({ error: status >= 500 ? 'Internal error' : 'Bad request' });
   });
@@ -68,7 +74,9 @@ function httpStatusOf(error: unknown): number {
   const candidate = (error as { status?: unknown; statusCode?: unknown } | undefined) ?? {};
   const status = typeof candidate.status === 'number' ? candidate.status : candidate.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 600) return status;
-  // The Agents SDK throws a TypeError for activities it cannot read (e.g. no body).
+  // The Agents SDK throws a TypeError for activities it cannot read (e.g. no body), and its own
+  // zod's ZodError for an activity of the wrong shape (e.g. `from` not an object).
   if (error instanceof TypeError || error instanceof SyntaxError) return 400;
+  if (error instanceof Error && error.name === 'ZodError') return 400;
   return 500;
 }

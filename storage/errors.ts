@@ -3,7 +3,12 @@
  * instead of a stack trace, so each carries the file it is about and how to recover.
  */
 
-export type StoreErrorCode = 'STORE_CORRUPT' | 'STORE_SCHEMA_UNKNOWN' | 'STORE_LOCKED';
+export type StoreErrorCode =
+  | 'STORE_CORRUPT'
+  | 'STORE_SCHEMA_UNKNOWN'
+  | 'STORE_LOCKED'
+  /** An older file's migration threw or produced invalid data; the file was left as it was. */
+  | 'STORE_MIGRATION_FAILED';
 
 export class StoreError extends Error {
   override readonly name = 'StoreError';

@@ -4,6 +4,7 @@ export { isStoreError, StoreError, type StoreErrorCode } from './errors.js';
 export { createLowdbStore, type LowdbStoreOptions } from './lowdb/lowdb-store.js';
 export { createMemoryStore } from './memory-store.js';
 export type {
+  AuditActorChange,
   AuditEvent,
   AuditQuery,
   ConversationLink,

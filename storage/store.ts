@@ -40,6 +40,14 @@ export interface AuditEvent {
   details?: Record<string, string | number | boolean>;
 }
 
+/** Every reference to person `from` in the audit trail becomes `to` (erasure, retention). */
+export interface AuditActorChange {
+  from: string;
+  to: string;
+  /** Only events about this subject (e.g. one assessment); otherwise events by or about `from`. */
+  subject?: string;
+}
+
 export interface AuditQuery {
   subject?: string;
   action?: string;
@@ -58,13 +66,25 @@ export interface RiskcheckStore {
   listAssessmentsBySubmitter(submitterKey: string): Promise<Assessment[]>;
   listAssessmentsByDepartment(departmentId: string): Promise<Assessment[]>;
   saveAssessment(assessment: Assessment, expectedVersion: number): Promise<SaveResult<Assessment>>;
+  /** Every assessment, oldest submitted first (exports, erasure, retention). */
+  listAssessments(): Promise<Assessment[]>;
+  /** Retention may delete a closed assessment; deleting a missing one is a no-op. */
+  deleteAssessment(id: string): Promise<void>;
 
   /** Conversation references for proactive posts. */
   getLink(key: string): Promise<ConversationLink | undefined>;
   saveLink(link: ConversationLink): Promise<void>;
+  listLinks(): Promise<ConversationLink[]>;
+  /** Deleting a missing link is a no-op. */
+  deleteLink(key: string): Promise<void>;
 
   appendAudit(event: AuditEvent): Promise<void>;
   listAudit(query?: AuditQuery): Promise<AuditEvent[]>;
+  /**
+   * Pseudonymises people in the audit trail, the one sanctioned rewrite of an append-only log
+   * (erasure on request, retention). Returns how many events changed.
+   */
+  rewriteAuditActors(changes: readonly AuditActorChange[]): Promise<number>;
 
   /** Reminders (issue 4): `expectedVersion` 0 means "must not exist yet". */
   getReminder(id: string): Promise<Reminder | undefined>;

@@ -1,6 +1,8 @@
-/** Answers what a user typed: welcome, help, resume, list, cancel or link. */
+/** Answers what a user typed: welcome, help, resume, list, cancel, link, reminders, export or erase. */
 import { type Actor, actorKey } from '../../dialogs/session.js';
 import { assessmentListView, helpView, messageView, welcomeView } from '../../dialogs/views/simple-views.js';
+import { eraseCommand } from '../data-care/erase-person.js';
+import { exportAssessments } from '../data-care/export-command.js';
 import type { AppDeps } from './app-deps.js';
 import { parseCommand } from './commands.js';
 import { type LinkTarget, linkChannel } from './link-channel.js';
@@ -40,6 +42,19 @@ export async function handleCommand(
       return linkChannel(deps, actor, command.departmentId, place.channel);
     case 'reminders':
       return showReminders(deps, actor, command.departmentId, place.channel);
+    case 'export':
+      return exportAssessments(deps, actor, command.request, place);
+    case 'erase':
+      return eraseCommand(deps, actor, command.person);
+    case 'usage':
+      return viewReply(
+        messageView(
+          'info',
+          `That ${command.command} command is not quite right`,
+          `${capitalise(command.problem)}. ${command.usage}`,
+          false,
+        ),
+      );
     case 'unknown':
       return viewReply(
         messageView(
@@ -50,4 +65,8 @@ export async function handleCommand(
         ),
       );
   }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -12,6 +12,11 @@ export interface TeamsCredentials {
   clientId: string;
   clientSecret: string;
   tenantId: string;
+  /**
+   * Entra authority (origin only) whose keys sign tokens and whose `<authority>/<tenant>/v2.0`
+   * issuer is accepted; unset means Microsoft's public cloud. Set for sovereign clouds and tests.
+   */
+  authority?: string;
 }
 
 export interface SlackSettings {
@@ -33,6 +38,11 @@ export interface RuntimeConfig {
   slack: SlackSettings;
   /** How often due reminders are looked for (croner rule, real time); null: never (tests sweep by hand). */
   reminderSweepCron: string | null;
+  /**
+   * Where people reach this server from their browser (RISKCHECK_PUBLIC_URL): export download
+   * links start with it. Unset: the loopback address in development; exports are off in production.
+   */
+  publicUrl?: string;
 }
 
 const boolean = z
@@ -51,11 +61,13 @@ const envSchema = z.object({
   TEAMS_CLIENT_ID: z.string().optional(),
   TEAMS_CLIENT_SECRET: z.string().optional(),
   TEAMS_TENANT_ID: z.string().optional(),
+  TEAMS_AUTHORITY: z.string().optional(),
   SLACK_ENABLED: boolean,
   SLACK_SIGNING_SECRET: z.string().optional(),
   SLACK_BOT_TOKEN: z.string().optional(),
   SLACK_API_URL: z.string().url().optional(),
   RISKCHECK_REMINDER_SWEEP: z.string().min(1).default('* * * * *'),
+  RISKCHECK_PUBLIC_URL: z.string().url().optional(),
 });
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -71,9 +83,15 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
   const e = parsed.data;
   const mode: Mode = e.NODE_ENV === 'production' ? 'production' : 'development';
   const teamsEnabled = e.TEAMS_ENABLED ?? true;
-  const credentials =
+  const authority = e.TEAMS_AUTHORITY ? teamsAuthority(e.TEAMS_AUTHORITY) : undefined;
+  const credentials: TeamsCredentials | undefined =
     e.TEAMS_CLIENT_ID && e.TEAMS_CLIENT_SECRET && e.TEAMS_TENANT_ID
-      ? { clientId: e.TEAMS_CLIENT_ID, clientSecret: e.TEAMS_CLIENT_SECRET, tenantId: e.TEAMS_TENANT_ID }
+      ? {
+          clientId: e.TEAMS_CLIENT_ID,
+          clientSecret: e.TEAMS_CLIENT_SECRET,
+          tenantId: e.TEAMS_TENANT_ID,
+          ...(authority ? { authority } : {}),
+        }
       : undefined;
 
   if (mode === 'production' && teamsEnabled && !credentials) {
@@ -106,7 +124,58 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
     teams: { enabled: teamsEnabled, ...(credentials ? { credentials } : {}) },
     slack,
     reminderSweepCron: e.RISKCHECK_REMINDER_SWEEP === 'off' ? null : e.RISKCHECK_REMINDER_SWEEP,
+    ...(e.RISKCHECK_PUBLIC_URL ? { publicUrl: publicUrl(e.RISKCHECK_PUBLIC_URL, mode) } : {}),
   };
+}
+
+/**
+ * The authority decides where token signing keys are fetched from, so a plain-http one would let
+ * anyone on the path substitute keys and forge Teams tokens: https only, except loopback (tests).
+ * An origin only: the tenant comes from TEAMS_TENANT_ID, so issuers cannot silently disagree.
+ */
+function teamsAuthority(value: string): string {
+  const refuse = (message: string) =>
+    new ConfigError('environment variables', [{ path: 'TEAMS_AUTHORITY', message }]);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw refuse('must be a URL such as https://login.microsoftonline.us');
+  }
+  const loopback = LOOPBACK.has(url.hostname) || url.hostname === '[::1]';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw refuse(
+      `must use https (token signing keys are fetched from it); got ${url.protocol}//${url.hostname}`,
+    );
+  }
+  if (url.username || url.password || url.search || url.hash || url.pathname !== '/') {
+    throw refuse(
+      'must be the authority origin only (for example https://login.microsoftonline.us), without a tenant path, query or credentials; the tenant comes from TEAMS_TENANT_ID',
+    );
+  }
+  return url.origin;
+}
+
+/**
+ * Export links carry personal data to whoever opens them: in production they must travel over
+ * https. Kept as an origin plus path prefix without a trailing slash, so `${publicUrl}/exports/…` works.
+ */
+function publicUrl(value: string, mode: Mode): string {
+  const url = new URL(value);
+  if (mode === 'production' && url.protocol !== 'https:') {
+    throw new ConfigError('environment variables', [
+      {
+        path: 'RISKCHECK_PUBLIC_URL',
+        message: `must use https in production; got ${url.protocol}//${url.host}`,
+      },
+    ]);
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw new ConfigError('environment variables', [
+      { path: 'RISKCHECK_PUBLIC_URL', message: 'must be a plain URL without credentials, query or fragment' },
+    ]);
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 /**

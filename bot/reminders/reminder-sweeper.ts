@@ -1,12 +1,13 @@
 /**
  * The reminder loop: plan the rows that should exist, then deliver those that are due, marking
- * each sent only after delivery succeeded. It runs at start-up (catch-up after downtime) and then
- * on a croner schedule; one sweep at a time. Time always comes from the injected clock, so tests
- * call sweep() after moving a fake clock.
+ * each sent only after delivery succeeded, then apply the data retention period. It runs at
+ * start-up (catch-up after downtime) and then on a croner schedule, one sweep at a time. Time
+ * always comes from the injected clock, so tests call sweep() after moving a fake clock.
  */
 import { Cron } from 'croner';
 import type { Reminder } from '../../dialogs/reminders/reminder.js';
 import { type AppDeps, audit } from '../app/app-deps.js';
+import { applyRetention } from '../data-care/retention.js';
 import { deliverReminder } from './deliver-reminder.js';
 import { planReminders } from './plan-reminders.js';
 import { MAX_ATTEMPTS, nextAttemptDelayMs } from './retry-policy.js';
@@ -16,6 +17,8 @@ export interface SweepReport {
   sent: string[];
   skipped: string[];
   failed: string[];
+  /** Closed assessments past the retention period, handled in the same sweep. */
+  retention: { anonymised: number; deleted: number };
 }
 
 export interface ReminderSweeper {
@@ -54,7 +57,13 @@ export function createReminderSweeper(deps: AppDeps): ReminderSweeper {
 
 async function sweepOnce(deps: AppDeps): Promise<SweepReport> {
   const now = deps.clock.now();
-  const report: SweepReport = { planned: 0, sent: [], skipped: [], failed: [] };
+  const report: SweepReport = {
+    planned: 0,
+    sent: [],
+    skipped: [],
+    failed: [],
+    retention: { anonymised: 0, deleted: 0 },
+  };
   for (const department of deps.organisation.departments) {
     const existing = new Set((await deps.store.listRemindersByDepartment(department.id)).map((r) => r.id));
     const assessments = await deps.store.listAssessmentsByDepartment(department.id);
@@ -98,6 +107,9 @@ async function sweepOnce(deps: AppDeps): Promise<SweepReport> {
       );
     }
   }
+  // The scheduler that keeps the rhythm also keeps the retention promise (after reminders, so a
+  // reminder still due is never about an assessment that was just anonymised).
+  report.retention = await applyRetention(deps);
   return report;
 }
 

@@ -138,6 +138,17 @@ export const reminderSettingsSchema = z.object({
     .prefault({}),
 });
 
+/**
+ * How long closed assessments keep their personal data. Unset `retentionMonths` keeps them
+ * until someone asks for erasure; set, the scheduler anonymises (or deletes) decided assessments
+ * submitted longer ago than that.
+ */
+export const dataCareSchema = z.object({
+  retentionMonths: z.number().int().min(1).max(600).optional(),
+  /** Anonymising keeps decisions and levels for statistics; deleting removes the record. */
+  afterRetention: z.enum(['anonymise', 'delete']).default('anonymise'),
+});
+
 export const organisationSchema = z.object({
   name: z.string().min(1).max(120),
   timezone: z.string().min(1).default('Europe/Stockholm'),
@@ -149,6 +160,7 @@ export const organisationSchema = z.object({
   /** Which roles decide, per collaboration type; missing types use the guideline defaults. */
   responsibility: responsibilitySchema.default({}),
   reminders: reminderSettingsSchema.prefault({}),
+  dataCare: dataCareSchema.prefault({}),
 });
 
 export type Person = z.infer<typeof personSchema>;
@@ -158,3 +170,4 @@ export type Organisation = z.infer<typeof organisationSchema>;
 export type TeamsChannel = z.infer<typeof teamsChannelSchema>;
 export type SlackChannel = z.infer<typeof slackChannelSchema>;
 export type ReminderSettings = z.infer<typeof reminderSettingsSchema>;
+export type DataCareSettings = z.infer<typeof dataCareSchema>;

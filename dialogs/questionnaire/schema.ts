@@ -36,7 +36,9 @@ export const YES_NO_UNSURE = ['yes', 'no', 'unsure'] as const;
 
 const idSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9_]{0,62}$/, 'ids are lower case letters, digits and "_" (max 63)');
+  .regex(/^[a-z][a-z0-9_]{0,62}$/, 'ids are lower case letters, digits and "_" (max 63)')
+  // Answers are plain objects keyed by question id: "constructor" would read Object.prototype.
+  .refine((id) => !(id in Object.prototype), 'this id is reserved; choose another (e.g. add a prefix)');
 const optionValueSchema = z
   .string()
   .regex(/^[a-z0-9_-]{1,60}$/, 'option values are lower case letters, digits, "_" or "-" (no commas)');

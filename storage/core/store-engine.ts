@@ -7,6 +7,7 @@ import type { Assessment } from '../../dialogs/assessment.js';
 import type { Discussion, Reminder } from '../../dialogs/reminders/reminder.js';
 import { actorKey, type DialogSession } from '../../dialogs/session.js';
 import type { AuditEvent, AuditQuery, ConversationLink, RiskcheckStore, SaveResult } from '../store.js';
+import { applyActorChanges } from './audit-rewrite.js';
 import { createDict, type Dict, IndexedTable, RecordTable } from './record-table.js';
 
 /** Dedup keys older than this are forgotten: Teams and Slack stop redelivering long before. */
@@ -46,6 +47,8 @@ export interface Persistence {
   linksChanged(): Promise<void>;
   processedChanged(): Promise<void>;
   auditAppended(event: AuditEvent): Promise<void>;
+  /** The audit trail was changed in place (pseudonymised): persist it whole. */
+  auditRewritten(events: readonly AuditEvent[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -57,6 +60,7 @@ export const noPersistence: Persistence = {
   linksChanged: async () => {},
   processedChanged: async () => {},
   auditAppended: async () => {},
+  auditRewritten: async () => {},
   close: async () => {},
 };
 
@@ -130,6 +134,16 @@ export function createStoreEngine(state: StoreState, persistence: Persistence): 
       open();
       return persisted(assessments.save(assessment, expectedVersion), persistence.assessmentsChanged);
     },
+    async listAssessments() {
+      open();
+      return Object.values(state.assessments)
+        .sort(bySubmitted)
+        .map((a) => structuredClone(a));
+    },
+    async deleteAssessment(id) {
+      open();
+      if (assessments.delete(id)) await persistence.assessmentsChanged();
+    },
 
     async getReminder(id) {
       open();
@@ -171,6 +185,18 @@ export function createStoreEngine(state: StoreState, persistence: Persistence): 
       state.links[link.key] = structuredClone(link);
       await persistence.linksChanged();
     },
+    async listLinks() {
+      open();
+      return Object.values(state.links)
+        .sort((a, b) => a.key.localeCompare(b.key))
+        .map((l) => structuredClone(l));
+    },
+    async deleteLink(key) {
+      open();
+      if (!Object.hasOwn(state.links, key)) return;
+      delete state.links[key];
+      await persistence.linksChanged();
+    },
 
     async appendAudit(event) {
       open();
@@ -189,6 +215,14 @@ export function createStoreEngine(state: StoreState, persistence: Persistence): 
             (since === undefined || Date.parse(e.at) >= since),
         )
         .map((e) => structuredClone(e));
+    },
+    async rewriteAuditActors(changes) {
+      open();
+      // In place and synchronously, like every other write: an append cannot slip in between.
+      let changed = 0;
+      for (const event of state.audit) if (applyActorChanges(event, changes)) changed++;
+      if (changed > 0) await persistence.auditRewritten(state.audit);
+      return changed;
     },
 
     async markProcessed(key, at) {

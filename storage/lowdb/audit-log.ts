@@ -4,25 +4,36 @@
  * on day one and in year five. Appends queued during an fsync share the next one (group commit).
  *
  * Layout: a header line `{"schemaVersion":1}`, then one AuditEvent per line.
+ *
+ * The one exception to append-only is `rewrite` (erasure and retention pseudonymise actors): it
+ * writes the whole log to a temp file, fsyncs and renames it over the old one, in the same queue
+ * as appends, so an append is never lost to the old file nor written twice.
  */
-import { type FileHandle, open, readFile, truncate } from 'node:fs/promises';
+import { type FileHandle, open, readFile, rename, truncate } from 'node:fs/promises';
+import path from 'node:path';
 import type { AuditEvent } from '../store.js';
 import { checkEnvelope, corrupt, SCHEMA_VERSION } from './data-files.js';
 import { syncDirectory } from './durable-json-file.js';
 
 interface PendingAppend {
   line: string;
+  /** Set for a rewrite: the whole file's text, taken when the rewrite was asked for. */
+  wholeFile?: string;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
 
 export class AuditLog {
-  readonly #handle: FileHandle;
+  #handle: FileHandle;
+  readonly #file: string;
+  readonly #dir: string;
   #pending: PendingAppend[] = [];
   #flushing: Promise<void> | undefined;
 
-  private constructor(handle: FileHandle) {
+  private constructor(handle: FileHandle, file: string, dir: string) {
     this.#handle = handle;
+    this.#file = file;
+    this.#dir = dir;
   }
 
   /** Reads every event, creating the file (with its header) when it does not exist yet. */
@@ -46,13 +57,27 @@ export class AuditLog {
       await handle.close();
       throw error;
     }
-    return { log: new AuditLog(handle), events: found?.events ?? [] };
+    return { log: new AuditLog(handle, file, dir), events: found?.events ?? [] };
   }
 
   /** Resolves once the event's line is on disk. */
   append(event: AuditEvent): Promise<void> {
     return new Promise((resolve, reject) => {
       this.#pending.push({ line: `${JSON.stringify(event)}\n`, resolve, reject });
+      this.#flushing ??= this.#flush();
+    });
+  }
+
+  /**
+   * Replaces the file with exactly `events`. The text is taken now, synchronously: appends queued
+   * before it are already in `events` and land in the file being replaced, later ones follow it.
+   */
+  rewrite(events: readonly AuditEvent[]): Promise<void> {
+    const wholeFile = [{ schemaVersion: SCHEMA_VERSION }, ...events]
+      .map((e) => `${JSON.stringify(e)}\n`)
+      .join('');
+    return new Promise((resolve, reject) => {
+      this.#pending.push({ line: '', wholeFile, resolve, reject });
       this.#flushing ??= this.#flush();
     });
   }
@@ -64,8 +89,14 @@ export class AuditLog {
 
   async #flush(): Promise<void> {
     while (this.#pending.length > 0) {
-      const batch = this.#pending;
-      this.#pending = [];
+      const rewriteAt = this.#pending.findIndex((p) => p.wholeFile !== undefined);
+      if (rewriteAt === 0) {
+        const rewrite = this.#pending.shift()!;
+        await this.#replaceFile(rewrite.wholeFile!).then(rewrite.resolve, rewrite.reject);
+        continue;
+      }
+      const batch = rewriteAt < 0 ? this.#pending : this.#pending.slice(0, rewriteAt);
+      this.#pending = rewriteAt < 0 ? [] : this.#pending.slice(rewriteAt);
       try {
         await this.#handle.appendFile(batch.map((p) => p.line).join(''), 'utf8');
         await this.#handle.sync();
@@ -75,6 +106,23 @@ export class AuditLog {
       }
     }
     this.#flushing = undefined;
+  }
+
+  async #replaceFile(text: string): Promise<void> {
+    const temp = path.join(this.#dir, `.${path.basename(this.#file)}.tmp`);
+    const tempHandle = await open(temp, 'w');
+    try {
+      await tempHandle.writeFile(text, 'utf8');
+      await tempHandle.sync();
+    } finally {
+      await tempHandle.close();
+    }
+    await rename(temp, this.#file);
+    await syncDirectory(this.#dir);
+    // The old handle still points at the replaced file: later appends must go to the new one.
+    const old = this.#handle;
+    this.#handle = await open(this.#file, 'a');
+    await old.close();
   }
 }
 

@@ -29,17 +29,21 @@ import {
   type SessionsFile,
 } from './data-files.js';
 import { type Decode, DurableJsonFile } from './durable-json-file.js';
+import { type Migration, SchemaMigrator } from './migrations.js';
 
 export interface LowdbStoreOptions {
   dataDir: string;
   /** How old a lock must be before it counts as left by a crashed process (ms, min 2000). */
   lockStaleMs?: number;
+  /** Schema migrations for older files; defaults to the registered ones (tests inject their own). */
+  migrations?: readonly Migration[];
 }
 
 /**
  * Opens (creating if needed) the data directory. Throws StoreError STORE_LOCKED when another
  * process owns it, STORE_CORRUPT / STORE_SCHEMA_UNKNOWN when a file cannot be read; it never
- * rewrites a file it could not read.
+ * rewrites a file it could not read. An older file is migrated (see migrations.ts) after a backup,
+ * or refused with STORE_MIGRATION_FAILED, unchanged, when its migration fails.
  */
 export async function createLowdbStore(options: LowdbStoreOptions): Promise<RiskcheckStore> {
   const dataDir = path.resolve(options.dataDir);
@@ -49,6 +53,11 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Risk
     dataFile(dataDir, 'lock'),
     options.lockStaleMs ?? DEFAULT_LOCK_STALE_MS,
   );
+
+  const migrator = new SchemaMigrator(options.migrations);
+  // Every file is read through the migrator, which only records what it upgraded in memory.
+  const openLow = <T>(file: string, decode: Decode<T>, defaults: T) =>
+    openLowFile(file, migrator.decoder(decode), defaults);
 
   try {
     // `new Low(adapter, defaults)` explicitly: JSONFilePreset turns into memory under NODE_ENV=test.
@@ -79,6 +88,18 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Risk
     });
     // Last: it is the only file opening creates, and only once every other file read cleanly.
     const audit = await AuditLog.open(dataFile(dataDir, 'audit'), dataDir);
+    // Only now that every file read cleanly are migrated files backed up and written back.
+    try {
+      await migrator.commit(
+        [sessions, assessments, reminders, discussions, links, processed].map((f) => ({
+          file: f.adapter.file,
+          write: () => f.db.write(),
+        })),
+      );
+    } catch (error) {
+      await audit.log.close();
+      throw error;
+    }
 
     const owned = async (write: () => Promise<void>) => {
       if (lock.lost) throw lock.lost;
@@ -92,6 +113,7 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Risk
       linksChanged: () => owned(() => links.db.write()),
       processedChanged: () => owned(() => processed.db.write()),
       auditAppended: (event) => owned(() => audit.log.append(event)),
+      auditRewritten: (events) => owned(() => audit.log.rewrite(events)),
       async close() {
         try {
           await Promise.all(
@@ -122,7 +144,7 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Risk
   }
 }
 
-async function openLow<T>(file: string, decode: Decode<T>, defaults: T) {
+async function openLowFile<T>(file: string, decode: Decode<T>, defaults: T) {
   const adapter = new DurableJsonFile(file, decode);
   const db = new Low<T>(adapter, defaults);
   await db.read();

@@ -6,12 +6,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import type { RuntimeConfig } from '../../bot/config/runtime-config.js';
 import { type Riskcheck, startRiskcheck } from '../../bot/start.js';
 import { createFakeClock, type FakeClock } from './fake-clock.js';
 import { type FakeConnector, startFakeConnector } from './fake-connector.js';
 import { type FakeSlackApi, startFakeSlackApi } from './fake-slack-api.js';
+import { APP_ID, CLIENT_SECRET, type JwtIssuer } from './jwt-issuer.js';
 import { BOT_TOKEN, SIGNING_SECRET, type SlackRequest, signedHeaders } from './slack-requests.js';
 
 export interface HttpResult {
@@ -37,7 +38,18 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(overrides: Partial<RuntimeConfig> = {}): Promise<Harness> {
+export interface HarnessOptions extends Partial<RuntimeConfig> {
+  /**
+   * Production-like Teams: mode 'production', the app credentials, and the token authority at
+   * this local issuer, so every request must carry a token it signed. Still on 127.0.0.1.
+   */
+  teamsAuth?: JwtIssuer;
+  /** Where the bot logs; silent unless a test wants to read the log lines. */
+  logger?: Logger;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const { teamsAuth, logger = pino({ level: 'silent' }), ...overrides } = options;
   const dataDir = await mkdtemp(join(tmpdir(), 'riskcheck-test-'));
   const connector = await startFakeConnector();
   const slack = await startFakeSlackApi();
@@ -52,9 +64,23 @@ export async function startHarness(overrides: Partial<RuntimeConfig> = {}): Prom
     teams: { enabled: true },
     slack: { enabled: true, signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, apiUrl: slack.apiUrl },
     reminderSweepCron: null,
+    ...(teamsAuth
+      ? {
+          mode: 'production',
+          teams: {
+            enabled: true,
+            credentials: {
+              clientId: APP_ID,
+              clientSecret: CLIENT_SECRET,
+              tenantId: teamsAuth.tenantId,
+              authority: teamsAuth.authority,
+            },
+          },
+        }
+      : {}),
     ...overrides,
   };
-  const start = () => startRiskcheck({ runtime, clock, logger: pino({ level: 'silent' }) });
+  const start = () => startRiskcheck({ runtime, clock, logger });
   const harness: Harness = {
     bot: await start(),
     connector,

@@ -51,13 +51,74 @@ describe('Slack request verification', () => {
         return { ...headers, 'x-slack-signature': headers['x-slack-signature']!.slice(0, 20) };
       },
     ],
+    [
+      'a signature without its timestamp',
+      () => without(signedHeaders(command(), nowMs()), 'x-slack-request-timestamp'),
+    ],
+    [
+      'a timestamp without a signature',
+      () => without(signedHeaders(command(), nowMs()), 'x-slack-signature'),
+    ],
+    ['an empty signature', () => ({ ...signedHeaders(command(), nowMs()), 'x-slack-signature': '' })],
+    ['a timestamp 301 s old', () => signedHeaders(command(), nowMs() - 301_000)],
+    ['a timestamp 301 s in the future', () => signedHeaders(command(), nowMs() + 301_000)],
+    [
+      'a signature for another timestamp',
+      () => ({ ...signedHeaders(command(), nowMs() - 1000), 'x-slack-request-timestamp': stamp(nowMs()) }),
+    ],
+    [
+      'the signature of another request',
+      () => ({
+        ...signedHeaders(command(), nowMs()),
+        'x-slack-signature': signedHeaders(command(), nowMs())['x-slack-signature']!,
+      }),
+    ],
+    ['the signature with the v1 prefix', () => swapSignature((sig) => sig.replace('v0=', 'v1='))],
+    ['the signature in upper-case hex', () => swapSignature((sig) => `v0=${sig.slice(3).toUpperCase()}`)],
+    [
+      'one hex digit changed',
+      () => swapSignature((sig) => `${sig.slice(0, -1)}${sig.endsWith('0') ? '1' : '0'}`),
+    ],
+    ['an all-zero signature', () => swapSignature(() => `v0=${'0'.repeat(64)}`)],
+    ['the signature twice', () => swapSignature((sig) => `${sig}, ${sig}`)],
+    ['a signature made with an empty secret', () => signedHeaders(command(), nowMs(), '')],
+    [
+      'a negative timestamp',
+      () => ({ ...signedHeaders(command(), nowMs()), 'x-slack-request-timestamp': '-1' }),
+    ],
+    [
+      'a timestamp in milliseconds',
+      () => ({ ...signedHeaders(command(), nowMs()), 'x-slack-request-timestamp': String(nowMs()) }),
+    ],
   ];
+  const stamp = (ms: number) => String(Math.floor(ms / 1000));
+  const without = (headers: Record<string, string>, name: string) => {
+    const { [name]: _, ...rest } = headers;
+    return rest;
+  };
+  /** Signs the body that will be sent, then changes the signature. */
+  let current: ReturnType<typeof command> | undefined;
+  const swapSignature = (change: (signature: string) => string) => {
+    const headers = signedHeaders(current!, nowMs());
+    return { ...headers, 'x-slack-signature': change(headers['x-slack-signature']!) };
+  };
 
   it.each(forgeries)('refuses %s with 401 and does nothing', async (_name, headersFor) => {
     const before = await storeFiles();
     const request = command();
+    current = request;
     const response = await h.postRaw('/slack/events', request.body, headersFor());
     expect(response.status).toBe(401);
+    expect(h.slack.calls).toHaveLength(0);
+    expect(await storeFiles()).toBe(before);
+  });
+
+  it('refuses a signed request replayed after the five-minute window', async () => {
+    const request = command();
+    const headers = signedHeaders(request, h.clock.now().getTime());
+    h.clock.advance(5 * 60_000 + 1_000);
+    const before = await storeFiles();
+    expect((await h.postRaw('/slack/events', request.body, headers)).status).toBe(401);
     expect(h.slack.calls).toHaveLength(0);
     expect(await storeFiles()).toBe(before);
   });

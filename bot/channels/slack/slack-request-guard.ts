@@ -7,7 +7,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { RiskcheckStore } from '../../../storage/store.js';
 import type { Clock } from '../../clock.js';
-import type { Logger } from '../../logger.js';
+import { cleanForLog, type Logger } from '../../logger.js';
 import { isAcceptedSlackPayload } from './slack-payload-schema.js';
 import { verifySlackSignature } from './verify-signature.js';
 
@@ -46,7 +46,7 @@ export function slackRequestGuard(options: {
     for (const key of keys) {
       if (!(await options.store.markProcessed(key, at))) {
         options.logger.info(
-          { retry: header(req, 'x-slack-retry-num') ?? '0' },
+          { retry: cleanForLog(header(req, 'x-slack-retry-num') ?? '0', 20) },
           'ignored a repeated Slack request',
         );
         res.status(200).send('');

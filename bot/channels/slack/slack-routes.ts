@@ -6,8 +6,12 @@
  */
 import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
 import { Router } from 'express';
+import { DECISION_MODAL_CALLBACK_ID } from '../../../cards/block-kit/decision-comment-modal.js';
+import { DISCUSSION_MODAL_CALLBACK_ID } from '../../../cards/block-kit/discussion-modal.js';
+import { MODAL_CALLBACK_ID } from '../../../cards/block-kit/render-slack.js';
 import type { AppDeps } from '../../app/app-deps.js';
 import type { SlackSettings } from '../../config/runtime-config.js';
+import { cleanForLog } from '../../logger.js';
 import { registerBlockActions } from './slack-block-actions.js';
 import { registerSlashCommand } from './slack-command.js';
 import { createSlackGateway } from './slack-gateway.js';
@@ -15,6 +19,8 @@ import { slackRequestGuard } from './slack-request-guard.js';
 import { registerDiscussionSubmission, registerViewSubmissions } from './slack-view-submissions.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
+/** Modals with a submission handler; any other submission is acknowledged and ignored. */
+const OUR_MODALS = new Set([MODAL_CALLBACK_ID, DECISION_MODAL_CALLBACK_ID, DISCUSSION_MODAL_CALLBACK_ID]);
 const WEB_API_TIMEOUT_MS = 10_000;
 
 /** Registers the Slack gateway in `deps.gateways` and returns the router to mount. */
@@ -53,7 +59,7 @@ export function createSlackChannel(deps: AppDeps, settings: SlackSettings): Rout
   });
   app.error(async (error) => {
     deps.logger.error(
-      { err: error.message, code: (error as { code?: string }).code },
+      { err: cleanForLog(error.message, 300), code: cleanForLog((error as { code?: string }).code, 60) },
       'Slack handler failed',
     );
   });
@@ -66,5 +72,8 @@ export function createSlackChannel(deps: AppDeps, settings: SlackSettings): Rout
   // never leaves Slack waiting for an answer.
   app.action(/^(?!riskcheck\.)/, async ({ ack }) => ack());
   app.view({ type: 'view_closed' }, async ({ ack }) => ack());
+  app.view({ type: 'view_submission', callback_id: /^/ }, async ({ ack, view }) => {
+    if (!OUR_MODALS.has(view.callback_id)) await ack();
+  });
   return router;
 }

@@ -33,7 +33,8 @@ function inputValue(input: SlackInputState): string | string[] {
       return input.selected_option?.value ?? '';
     case 'multi_static_select':
     case 'checkboxes':
-      return (input.selected_options ?? []).map((o) => o.value ?? '');
+      // A hostile payload may send anything here; the core rejects values a modal cannot send.
+      return Array.isArray(input.selected_options) ? input.selected_options.map((o) => o?.value ?? '') : [];
     case 'datepicker':
       return input.selected_date ?? '';
     default:

@@ -63,7 +63,8 @@ export function registerViewSubmissions(app: App, deps: AppDeps): void {
   app.view<ViewSubmitAction>(DECISION_MODAL_CALLBACK_ID, async ({ ack, body, view }) => {
     const actor = slackActor(body.user?.id, body.user?.name);
     const metadata = parseJsonObject(view.private_metadata);
-    const comment = view.state.values.comment?.comment?.value ?? '';
+    // Signed but not necessarily well formed: a state without values must not throw before ack().
+    const comment = view.state.values?.comment?.comment?.value ?? '';
     if (!actor) {
       await ack({ response_action: 'clear' });
       return;
@@ -101,7 +102,7 @@ export function registerDiscussionSubmission(app: App, deps: AppDeps): void {
       await ack({ response_action: 'clear' });
       return;
     }
-    const values = view.state.values;
+    const values = view.state.values ?? {};
     const reply = await handleAction(deps, actor, ACTIONS.discussed, {
       ...parseJsonObject(view.private_metadata),
       discussion_date: values[DISCUSSION_DATE_BLOCK_ID]?.[DISCUSSION_DATE_ACTION_ID]?.selected_date ?? '',

@@ -8,6 +8,7 @@ import { actorKey } from '../../../dialogs/session.js';
 import type { RiskcheckStore } from '../../../storage/store.js';
 import { ids, saved } from './contract-helpers.js';
 import { buildActor, buildAssessment, buildAudit, buildLink, buildSession } from './records.js';
+import { describeDataCareContract } from './store-contract-data-care.js';
 import { describeReminderContract } from './store-contract-reminders.js';
 
 export type MakeStore = () => Promise<{ store: RiskcheckStore; cleanup: () => Promise<void> }>;
@@ -27,6 +28,7 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     });
 
     describeReminderContract(() => store);
+    describeDataCareContract(() => store);
 
     describe('sessions', () => {
       it('creates with expectedVersion 0, reads back at version 1', async () => {

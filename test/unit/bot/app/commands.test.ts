@@ -34,3 +34,60 @@ describe('parseCommand', () => {
     expect(JSON.stringify(long).length).toBeLessThan(400);
   });
 });
+
+describe('parseCommand: data care', () => {
+  it.each([
+    ['export', { format: 'csv' }],
+    ['riskcheck export json', { format: 'json' }],
+    ['export gph', { format: 'csv', departmentId: 'gph' }],
+    [
+      'export from 2026-01-01 gph to 2026-06-30 JSON',
+      { format: 'json', departmentId: 'gph', from: '2026-01-01', to: '2026-06-30' },
+    ],
+    ['<at>riskcheck</at> export to 2026-06-30', { format: 'csv', to: '2026-06-30' }],
+  ])('%j → export %j', (text, request) => {
+    expect(parseCommand(text)).toEqual({ kind: 'export', request });
+  });
+
+  it.each([
+    ['export csv json', /format is given twice/],
+    ['export gph meb', /department is given twice/],
+    ['export from', /“from” needs a date/],
+    ['export from 2026-02-30', /from is not valid/],
+    ['export to 26-01-01', /to is not valid/],
+    ['export from 2026-06-01 to 2026-01-01', /“from” is after “to”/],
+    ['export Gph!', /department is not valid/],
+  ])('%j is a usage message (%s)', (text, problem) => {
+    const command = parseCommand(text);
+    expect(command).toMatchObject({ kind: 'usage', command: 'export' });
+    if (command.kind === 'usage') {
+      expect(command.problem).toMatch(problem);
+      expect(command.usage).toContain('riskcheck export');
+    }
+  });
+
+  it.each([
+    ['erase slack:U0LYNNE01', { platform: 'slack', userId: 'U0LYNNE01' }],
+    ['/riskcheck erase slack:u0lynne01', { platform: 'slack', userId: 'U0LYNNE01' }],
+    [
+      'erase teams:00000000-0000-0000-0000-0000000000025',
+      { platform: 'teams', userId: '00000000-0000-0000-0000-0000000000025' },
+    ],
+    [
+      'ERASE Teams:ABCDEF01-0000-0000-0000-000000000000',
+      { platform: 'teams', userId: 'abcdef01-0000-0000-0000-000000000000' },
+    ],
+  ])('%j → erase %j', (text, person) => {
+    expect(parseCommand(text)).toEqual({ kind: 'erase', person });
+  });
+
+  it.each([
+    'erase',
+    'erase lynne',
+    'erase slack:U0LYNNE01 slack:U0ALEX001',
+    'erase slack:not-an-id',
+    'erase email:x@y',
+  ])('%j is a usage message', (text) => {
+    expect(parseCommand(text)).toMatchObject({ kind: 'usage', command: 'erase' });
+  });
+});

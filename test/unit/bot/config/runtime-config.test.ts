@@ -52,4 +52,42 @@ describe('loadRuntimeConfig', () => {
       expect(String((error as Error).message)).not.toContain('super-secret-value');
     }
   });
+
+  describe('TEAMS_AUTHORITY', () => {
+    const production = (authority: string) =>
+      loadRuntimeConfig({ NODE_ENV: 'production', ...CREDENTIALS, TEAMS_AUTHORITY: authority });
+
+    it('is unset by default, so the SDK keeps its public-cloud authority', () => {
+      expect(
+        loadRuntimeConfig({ NODE_ENV: 'production', ...CREDENTIALS }).teams.credentials,
+      ).not.toHaveProperty('authority');
+    });
+
+    it('accepts an https authority (sovereign clouds) and keeps only its origin', () => {
+      expect(production('https://login.microsoftonline.us/').teams.credentials?.authority).toBe(
+        'https://login.microsoftonline.us',
+      );
+    });
+
+    it.each(['http://127.0.0.1:4000', 'http://localhost:4000', 'http://[::1]:4000'])(
+      'accepts plain http only on loopback (tests): %s',
+      (authority) => {
+        expect(production(authority).teams.credentials?.authority).toBe(authority);
+      },
+    );
+
+    it.each([
+      ['plain http', 'http://login.microsoftonline.com', /https/],
+      ['plain http on a private address', 'http://10.0.0.5:8080', /https/],
+      ['another scheme', 'ftp://login.microsoftonline.com', /https/],
+      ['not a URL', 'login.microsoftonline.com', /must be a URL/],
+      ['a tenant path', 'https://login.microsoftonline.com/contoso.onmicrosoft.com', /origin only/],
+      ['a query', 'https://login.microsoftonline.com?x=1', /origin only/],
+      ['credentials in the URL', 'https://user:pw@login.microsoftonline.com', /origin only/],
+    ])('refuses %s', (_name, authority, message) => {
+      expect(() => production(authority)).toThrowError(ConfigError);
+      expect(() => production(authority)).toThrowError(message);
+      expect(() => production(authority)).toThrowError(/TEAMS_AUTHORITY/);
+    });
+  });
 });
