@@ -32,6 +32,12 @@ export const HELP_COMMANDS: HelpView['commands'] = [
     command: 'link <department>',
     description: "Link this channel to a department, so that department's outcomes are posted here.",
   },
+  { command: 'reminders [department]', description: 'Upcoming reminders (for the people responsible).' },
+  {
+    command: 'export [csv|json] [department] [from …] [to …]',
+    description: 'A download link for assessments, decisions and audit (heads and International Office).',
+  },
+  { command: 'erase teams:<id> | slack:<id>', description: "Erase one person's data (administrators)." },
 ];
 
 export function supportLinkView(

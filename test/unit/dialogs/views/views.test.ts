@@ -168,6 +168,9 @@ describe('simple views', () => {
       'cancel',
       'help',
       'link <department>',
+      'reminders [department]',
+      'export [csv|json] [department] [from …] [to …]',
+      'erase teams:<id> | slack:<id>',
     ]);
     expect(v.supportFunctions).toEqual([
       {
