@@ -1,0 +1,105 @@
+/**
+ * A closed-loop load driver: N simulated users, each running whole journeys back to back until
+ * the time is up, timing every HTTP request. Closed loop (like autocannon -c N) because a chat
+ * user waits for the bot's answer before the next click.
+ */
+import { type Summary, summarise } from './stats.js';
+
+export interface HttpResult {
+  status: number;
+  body: any;
+}
+
+export class Recorder {
+  /** Latency of every request, by kind (e.g. `invoke`, `slash`, `view_submission`). */
+  readonly byKind = new Map<string, number[]>();
+  errors = 0;
+  /** Responses that were 200 but not what the platform needs (e.g. an invoke without a card). */
+  wrongAnswers = 0;
+  journeys = 0;
+
+  add(kind: string, ms: number): void {
+    let list = this.byKind.get(kind);
+    if (!list) {
+      list = [];
+      this.byKind.set(kind, list);
+    }
+    list.push(ms);
+  }
+
+  /** Every request except the kinds given (e.g. end-to-end timings that are not requests). */
+  requests(exclude: readonly string[] = []): number[] {
+    return [...this.byKind].filter(([kind]) => !exclude.includes(kind)).flatMap(([, list]) => list);
+  }
+
+  summary(kinds?: readonly string[]): Summary {
+    return summarise(kinds ? kinds.flatMap((k) => this.byKind.get(k) ?? []) : this.requests(NOT_REQUESTS));
+  }
+}
+
+/** Kinds recorded for insight that are not HTTP requests to the bot. */
+export const NOT_REQUESTS = ['slack.modal_opened'];
+
+/** POSTs and times one request; a non-2xx status counts as an error. */
+export async function timedPost(
+  recorder: Recorder | undefined,
+  kind: string,
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<HttpResult> {
+  const started = performance.now();
+  const response = await fetch(url, { method: 'POST', body, headers });
+  const text = await response.text();
+  const ms = performance.now() - started;
+  recorder?.add(kind, ms);
+  if (response.status >= 300 && recorder) recorder.errors++;
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    // Not JSON (Slack acks may be empty or text): keep the text.
+  }
+  return { status: response.status, body: parsed };
+}
+
+export type Journey = (user: number, recorder: Recorder) => Promise<void>;
+
+export interface LoadResult {
+  recorder: Recorder;
+  elapsedMs: number;
+  requests: number;
+  requestsPerSecond: number;
+}
+
+/** Runs `journey` for `concurrency` users until `durationMs` has passed (journeys in flight finish). */
+export async function runClosedLoop(
+  concurrency: number,
+  durationMs: number,
+  journey: Journey,
+  firstUser = 0,
+): Promise<LoadResult> {
+  const recorder = new Recorder();
+  const started = performance.now();
+  const deadline = started + durationMs;
+  const failures: unknown[] = [];
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, i) => {
+      while (performance.now() < deadline && failures.length < 5) {
+        try {
+          await journey(firstUser + i, recorder);
+          recorder.journeys++;
+        } catch (error) {
+          recorder.errors++;
+          failures.push(error);
+        }
+      }
+    }),
+  );
+  // A broken journey would otherwise produce fast, meaningless figures.
+  if (failures.length >= 5)
+    throw new Error(`journeys failed: ${String(failures[0])}`, { cause: failures[0] });
+  const elapsedMs = performance.now() - started;
+  const requests = recorder.requests(NOT_REQUESTS).length;
+  return { recorder, elapsedMs, requests, requestsPerSecond: (requests / elapsedMs) * 1000 };
+}

@@ -1,0 +1,201 @@
+/** Deterministic, realistic store contents for the store-growth benchmark, written in the lowdb on-disk format. */
+import { cp, mkdir, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadOrganisation } from '../../bot/config/load-organisation.js';
+import { countryOptions } from '../../bot/countries.js';
+import { type Assessment, DECISIONS } from '../../dialogs/assessment.js';
+import { buildAssessment } from '../../dialogs/dialog/build-assessment.js';
+import type { DialogContext } from '../../dialogs/dialog/types.js';
+import type { Answers, Question } from '../../dialogs/questionnaire/schema.js';
+import { allQuestions, isQuestionVisible } from '../../dialogs/questionnaire/steps.js';
+import type { Actor, DialogSession } from '../../dialogs/session.js';
+import { triage } from '../../dialogs/triage/triage.js';
+import { FILE_NAMES, SCHEMA_VERSION } from '../../storage/lowdb/data-files.js';
+import type { AuditEvent } from '../../storage/store.js';
+
+/** mulberry32: tiny, fast and good enough to make the same store on every machine. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS =
+  'joint study cohort malaria vaccine doctoral exchange summer school data sharing genomics registry antimicrobial resistance maternal health network pilot trial workshop imaging course'.split(
+    ' ',
+  );
+const PARTNERS = ['University', 'Institute', 'Medical College', 'Academy of Sciences', 'Research Hospital'];
+
+export function createContext(organisationFile = 'config/example/organisation.yaml'): DialogContext {
+  const loaded = loadOrganisation(organisationFile);
+  return {
+    questionnaire: loaded.questionnaire,
+    organisation: loaded.organisation,
+    countries: countryOptions(),
+    countryReference: loaded.countryReference,
+    now: new Date().toISOString(),
+  };
+}
+
+function words(rand: () => number, count: number): string {
+  return Array.from({ length: count }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' ');
+}
+
+function pick<T>(rand: () => number, items: readonly T[]): T {
+  return items[Math.floor(rand() * items.length)] as T;
+}
+
+/** An answer a researcher might give: mostly "no" to risk questions, free text of realistic length. */
+function answerFor(rand: () => number, q: Question, ctx: DialogContext): Answers[string] | undefined {
+  if (!q.required && rand() < 0.4) return undefined;
+  const options = (q.options ?? []).map((o) => o.value);
+  switch (q.kind) {
+    case 'text':
+      return words(rand, 3 + Math.floor(rand() * 6)).slice(0, q.maxLength ?? 200);
+    case 'longText':
+      return words(rand, 15 + Math.floor(rand() * 40)).slice(0, q.maxLength ?? 2000);
+    case 'yesNoUnsure': {
+      const r = rand();
+      // Most collaborations are routine: about one answer in eight raises a concern.
+      return r < 0.88 ? 'no' : r < 0.96 ? 'yes' : 'unsure';
+    }
+    case 'choice':
+      return pick(rand, options);
+    case 'multiChoice':
+      return [...new Set([pick(rand, options), ...(rand() < 0.4 ? [pick(rand, options)] : [])])];
+    case 'country':
+      return pick(rand, ctx.countries).code;
+    case 'department':
+      return pick(rand, ctx.organisation.departments).id;
+    case 'date':
+      return `20${26 + Math.floor(rand() * 4)}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}`;
+  }
+}
+
+/** Answers to every visible question, in questionnaire order (so conditions see earlier answers). */
+export function randomAnswers(
+  rand: () => number,
+  ctx: DialogContext,
+  upTo = Number.POSITIVE_INFINITY,
+): Answers {
+  const answers: Answers = {};
+  let asked = 0;
+  for (const q of allQuestions(ctx.questionnaire)) {
+    if (asked++ >= upTo) break;
+    if (!isQuestionVisible(q, answers, ctx.countryReference)) continue;
+    const value = answerFor(rand, q, ctx);
+    if (value !== undefined) answers[q.id] = value;
+  }
+  if (typeof answers.partner_name === 'string')
+    answers.partner_name = `${words(rand, 1)} ${pick(rand, PARTNERS)}`;
+  return answers;
+}
+
+function staff(rand: () => number, i: number): Actor {
+  const platform = i % 3 === 0 ? 'slack' : 'teams';
+  const n = Math.floor(rand() * 3000);
+  return platform === 'slack'
+    ? { platform, userId: `U0BENCH${String(n).padStart(5, '0')}`, displayName: `Staff ${n}` }
+    : { platform, userId: `bench-aad-${String(n).padStart(8, '0')}`, displayName: `Staff ${n}` };
+}
+
+const FIVE_YEARS_MS = 5 * 365 * 24 * 3600 * 1000;
+
+/** One submitted assessment, triaged by the real triage, most of them decided and posted. */
+export function makeAssessment(rand: () => number, ctx: DialogContext, i: number, now: number): Assessment {
+  const submittedAt = new Date(
+    now - FIVE_YEARS_MS + (Math.floor((i / 1.0001) * 997) % FIVE_YEARS_MS),
+  ).toISOString();
+  const id = `bench-${String(i).padStart(8, '0')}-${Math.floor(rand() * 1e9).toString(36)}`;
+  const answers = randomAnswers(rand, ctx);
+  const session = { id, owner: staff(rand, i) } as DialogSession;
+  const at = { ...ctx, now: submittedAt };
+  const result = triage(ctx.questionnaire, answers, ctx.countryReference, ctx.organisation, ctx.countries);
+  const assessment: Assessment = { ...buildAssessment(at, session, answers, result), version: 2 };
+  const platform = session.owner.platform;
+  assessment.posts = [
+    { platform, conversationId: 'bench-channel', messageId: `m-${i}`, postedAt: submittedAt },
+  ];
+  if (rand() < 0.8) {
+    const decidedAt = new Date(Date.parse(submittedAt) + 3 * 24 * 3600 * 1000).toISOString();
+    assessment.decision = {
+      value: pick(rand, DECISIONS),
+      comment: words(rand, 8),
+      by: staff(rand, i),
+      at: decidedAt,
+    };
+    assessment.version = 3;
+  }
+  return assessment;
+}
+
+function auditOf(a: Assessment): AuditEvent[] {
+  const actor = `${a.submitter.platform}:${a.submitter.userId}`;
+  const events: AuditEvent[] = [
+    {
+      id: `${a.id}-s`,
+      at: a.submittedAt,
+      actor,
+      action: 'assessment.submitted',
+      subject: a.id,
+      details: { level: a.level, department: a.departmentId },
+    },
+  ];
+  if (a.decision)
+    events.push({
+      id: `${a.id}-d`,
+      at: a.decision.at,
+      actor: `${a.decision.by.platform}:${a.decision.by.userId}`,
+      action: 'decision.made',
+      subject: a.id,
+      details: { decision: a.decision.value },
+    });
+  return events;
+}
+
+/**
+ * Writes a data directory holding `count` assessments with their audit trail, as years of use
+ * would leave it (sessions and reminders are left to the bot, which plans reminders on its first sweep).
+ */
+export async function writeStore(dataDir: string, count: number, seed = 42): Promise<{ bytes: number }> {
+  await mkdir(dataDir, { recursive: true });
+  const ctx = createContext();
+  const rand = seededRandom(seed);
+  const now = Date.parse('2026-06-01T08:00:00.000Z');
+  const assessments: Record<string, Assessment> = {};
+  const audit: string[] = [JSON.stringify({ schemaVersion: SCHEMA_VERSION })];
+  for (let i = 0; i < count; i++) {
+    const a = makeAssessment(rand, ctx, i, now);
+    assessments[a.id] = a;
+    for (const e of auditOf(a)) audit.push(JSON.stringify(e));
+  }
+  // Compact JSON, as DurableJsonFile writes it.
+  const text = JSON.stringify({ schemaVersion: SCHEMA_VERSION, assessments });
+  await writeFile(join(dataDir, FILE_NAMES.assessments), text);
+  await writeFile(join(dataDir, FILE_NAMES.audit), `${audit.join('\n')}\n`);
+  return { bytes: Buffer.byteLength(text) };
+}
+
+/**
+ * Copies a generated store of `count` assessments into `dataDir`. Generating 50,000 takes about a
+ * minute, so each size is generated once per machine and kept in the temp directory.
+ */
+export async function prefillStore(dataDir: string, count: number): Promise<{ bytes: number }> {
+  const cache = join(tmpdir(), 'riskcheck-bench-cache', `v1-${count}-seed42`);
+  const file = join(cache, FILE_NAMES.assessments);
+  const found = await stat(join(cache, 'complete')).catch(() => undefined);
+  if (!found) {
+    await writeStore(cache, count);
+    await writeFile(join(cache, 'complete'), '');
+  }
+  await mkdir(dataDir, { recursive: true });
+  for (const name of [FILE_NAMES.assessments, FILE_NAMES.audit])
+    await cp(join(cache, name), join(dataDir, name));
+  return { bytes: (await stat(file)).size };
+}

@@ -1,0 +1,143 @@
+/**
+ * One platform's load comparison: the real riskcheck server and its echo baseline, each in its
+ * own child process, driven with the same journeys at each concurrency. CPU per turn is the
+ * child's process.cpuUsage() delta over the measured run divided by the requests it answered.
+ */
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FakeConnector } from '../../test/helpers/fake-connector.js';
+import type { FakeSlackApi } from '../../test/helpers/fake-slack-api.js';
+import { SIGNING_SECRET } from '../../test/helpers/slack-requests.js';
+import { type Journey, runClosedLoop } from './driver.js';
+import { prefillStore } from './fixtures.js';
+import { type ChildServer, spawnServer } from './ipc.js';
+import {
+  linkSlackChannel,
+  type SlackRecording,
+  slackJourney,
+  slackReplay,
+  watchSlackCalls,
+} from './slack-load.js';
+import type { Summary } from './stats.js';
+import { linkTeamsChannel, type Recording, teamsJourney, teamsReplay } from './teams-load.js';
+
+export type Platform = 'teams' | 'slack';
+
+export interface RunFigures {
+  server: 'riskcheck' | 'echo';
+  concurrency: number;
+  requests: number;
+  journeys: number;
+  requestsPerSecond: number;
+  latency: Summary;
+  /** Per request kind (invoke, slash, view_submission...). */
+  byKind: Record<string, Summary>;
+  cpuMsPerTurn: number;
+  errors: number;
+  wrongAnswers: number;
+  rssMb: number;
+}
+
+export interface PhaseOptions {
+  platform: Platform;
+  concurrencies: number[];
+  durationMs: number;
+  warmupMs: number;
+  storeSize: number;
+  connector: FakeConnector;
+  slack: FakeSlackApi;
+  /** Extra node flags for the riskcheck child (e.g. --cpu-prof). */
+  execArgv?: string[];
+}
+
+export interface PhaseResult {
+  platform: Platform;
+  runs: RunFigures[];
+  /** processed.json (dedup keys) after the run: it grows with every request for seven days. */
+  processedBytes: number;
+}
+
+async function measure(
+  server: ChildServer,
+  name: RunFigures['server'],
+  concurrency: number,
+  durationMs: number,
+  journey: Journey,
+  firstUser: number,
+): Promise<RunFigures> {
+  const before = await server.stats();
+  const load = await runClosedLoop(concurrency, durationMs, journey, firstUser);
+  // Let work done after the responses (Slack handlers after ack, channel posts) be counted too.
+  await new Promise((r) => setTimeout(r, 300));
+  const after = await server.stats();
+  const cpuUs = after.cpu.user - before.cpu.user + (after.cpu.system - before.cpu.system);
+  const byKind: Record<string, Summary> = {};
+  for (const kind of load.recorder.byKind.keys()) byKind[kind] = load.recorder.summary([kind]);
+  return {
+    server: name,
+    concurrency,
+    requests: load.requests,
+    journeys: load.recorder.journeys,
+    requestsPerSecond: load.requestsPerSecond,
+    latency: load.recorder.summary(),
+    byKind,
+    cpuMsPerTurn: cpuUs / 1000 / Math.max(1, load.requests),
+    errors: load.recorder.errors,
+    wrongAnswers: load.recorder.wrongAnswers,
+    rssMb: after.rss / 2 ** 20,
+  };
+}
+
+export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
+  const { platform, connector, slack } = options;
+  const dataDir = await mkdtemp(join(tmpdir(), `riskcheck-bench-${platform}-`));
+  await prefillStore(dataDir, options.storeSize);
+  const bot = await spawnServer(
+    'bench/servers/riskcheck.ts',
+    {
+      BENCH_DATA_DIR: dataDir,
+      BENCH_SIGNING_SECRET: SIGNING_SECRET,
+      BENCH_SLACK_API_URL: slack.apiUrl,
+      BENCH_SWEEP: 'off',
+    },
+    options.execArgv,
+  );
+  const echo = await spawnServer(
+    platform === 'teams' ? 'bench/servers/agents-echo.ts' : 'bench/servers/bolt-echo.ts',
+    { BENCH_SIGNING_SECRET: SIGNING_SECRET },
+  );
+  const watcher = watchSlackCalls(slack);
+  const runs: RunFigures[] = [];
+  try {
+    const teams: Recording = [];
+    const slackRecording: SlackRecording = [];
+    let real: Journey;
+    if (platform === 'teams') {
+      await linkTeamsChannel(bot.url, connector.url);
+      real = teamsJourney(bot.url, connector.url, teams);
+    } else {
+      await linkSlackChannel(bot.url, slack);
+      real = slackJourney(bot.url, slack, watcher, slackRecording);
+    }
+    // Warm-up: JIT, connection pools, and the recording the echo baseline replays.
+    await runClosedLoop(Math.max(...options.concurrencies), options.warmupMs, real, 100_000);
+    const replay =
+      platform === 'teams' ? teamsReplay(echo.url, teams) : slackReplay(echo.url, slackRecording);
+    await runClosedLoop(Math.max(...options.concurrencies), options.warmupMs, replay);
+    let firstUser = 0;
+    for (const concurrency of options.concurrencies) {
+      runs.push(await measure(echo, 'echo', concurrency, options.durationMs, replay, firstUser));
+      runs.push(await measure(bot, 'riskcheck', concurrency, options.durationMs, real, firstUser));
+      connector.reset();
+      firstUser += concurrency;
+    }
+  } finally {
+    watcher.stop();
+    await bot.stop();
+    await echo.stop();
+  }
+  const processedBytes = (await stat(join(dataDir, 'processed.json')).catch(() => undefined))?.size ?? 0;
+  await rm(dataDir, { recursive: true, force: true });
+  return { platform, runs, processedBytes };
+}

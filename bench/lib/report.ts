@@ -1,0 +1,252 @@
+/** Renders the benchmark's figures as a console table and as docs/benchmarks.md, with each goal met or missed. */
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import type { GrowthFigures } from './growth.js';
+import type { PhaseResult, RunFigures } from './load-phase.js';
+
+export interface Settings {
+  smoke: boolean;
+  concurrencies: number[];
+  durationMs: number;
+  warmupMs: number;
+  loadStoreSize: number;
+  growthSizes: number[];
+  saves: number;
+  /** A reminder sweep still running after this long is given up on (and reported as such). */
+  sweepLimitMs: number;
+  /** Set when only one part was run (`--only`). */
+  only?: string;
+}
+
+export interface Machine {
+  cpus: string;
+  node: string;
+  platform: string;
+  memoryGb: number;
+  loadAverage: number[];
+}
+
+export interface Report {
+  settings: Settings;
+  startedAt: Date;
+  before: Machine;
+  after: Machine;
+  phases: PhaseResult[];
+  growth: GrowthFigures[];
+}
+
+export function machine(): Machine {
+  const cpus = os.cpus();
+  return {
+    cpus: `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown'}`,
+    node: process.version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    memoryGb: os.totalmem() / 2 ** 30,
+    loadAverage: os.loadavg(),
+  };
+}
+
+const f = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+
+interface Goal {
+  goal: string;
+  measured: string;
+  met: boolean | undefined;
+}
+
+function pair(phase: PhaseResult, concurrency: number) {
+  const at = (server: RunFigures['server']) =>
+    phase.runs.find((r) => r.server === server && r.concurrency === concurrency);
+  return { bot: at('riskcheck'), echo: at('echo') };
+}
+
+export function goals(report: Report): Goal[] {
+  const list: Goal[] = [];
+  const top = Math.max(...report.settings.concurrencies);
+  for (const phase of report.phases) {
+    const { bot, echo } = pair(phase, top);
+    if (!bot || !echo) continue;
+    const name = phase.platform === 'teams' ? 'Teams' : 'Slack';
+    const cpuRatio = bot.cpuMsPerTurn / echo.cpuMsPerTurn;
+    list.push({
+      goal: `${name}: CPU per turn ≤ 1.5× echo`,
+      measured: `${f(bot.cpuMsPerTurn, 2)} ms vs ${f(echo.cpuMsPerTurn, 2)} ms = ${f(cpuRatio, 2)}×`,
+      met: cpuRatio <= 1.5,
+    });
+    const p99Ratio = bot.latency.p99 / echo.latency.p99;
+    list.push({
+      goal: `${name}: p99 at ${top} concurrent ≤ 1.5× echo p99 and ≤ 300 ms`,
+      measured: `${f(bot.latency.p99)} ms vs ${f(echo.latency.p99)} ms = ${f(p99Ratio, 2)}×`,
+      met: p99Ratio <= 1.5 && bot.latency.p99 <= 300,
+    });
+    const all = phase.runs.filter((r) => r.server === 'riskcheck');
+    if (phase.platform === 'slack') {
+      const worst = Math.max(...all.map((r) => r.latency.max));
+      list.push({
+        goal: 'Slack: every ack well inside 3 s (max < 1 s)',
+        measured: `max ${f(worst)} ms, ${all.reduce((s, r) => s + r.errors, 0)} errors`,
+        met: worst < 1000 && all.every((r) => r.errors === 0),
+      });
+    } else {
+      const invokes = all.reduce((s, r) => s + (r.byKind.invoke?.count ?? 0), 0);
+      const wrong = all.reduce((s, r) => s + r.wrongAnswers + r.errors, 0);
+      list.push({
+        goal: 'Teams: every invoke answered with the next card',
+        measured: `${invokes} invokes, ${wrong} without a card or failed`,
+        met: wrong === 0,
+      });
+    }
+  }
+  const small = report.growth.find((g) => g.assessments === 1000);
+  const large = report.growth.find((g) => g.assessments === 50_000);
+  const saveRatio = small && large ? large.save.p50 / small.save.p50 : Number.NaN;
+  list.push({
+    goal: 'Save one answer at 50k ≤ 1.3× at 1k',
+    measured:
+      small && large
+        ? `${f(large.save.p50, 2)} ms vs ${f(small.save.p50, 2)} ms = ${f(saveRatio, 2)}×`
+        : 'not measured (smoke)',
+    met: large ? saveRatio <= 1.3 : undefined,
+  });
+  list.push({
+    goal: 'Start-up with 50k < 2 s',
+    measured: large ? `${f(large.startMs, 0)} ms` : 'not measured (smoke)',
+    met: large ? large.startMs < 2000 : undefined,
+  });
+  const rss = large ? Math.max(large.rssAfterStartMb, large.rssAfterSavesMb) : Number.NaN;
+  list.push({
+    goal: 'RSS < 150 MB (with 50k)',
+    measured: large ? `${f(rss, 0)} MB` : 'not measured (smoke)',
+    met: large ? rss < 150 : undefined,
+  });
+  return list;
+}
+
+const mark = (met: boolean | undefined) => (met === undefined ? '–' : met ? '**met**' : '**missed**');
+
+function loadRows(report: Report): string[] {
+  const rows = [
+    '| platform | server | conc. | req/s | p50 ms | p95 ms | p99 ms | max ms | CPU ms/turn | ratio CPU | ratio p99 | RSS MB | errors |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const phase of report.phases) {
+    for (const run of phase.runs) {
+      const { echo } = pair(phase, run.concurrency);
+      const ratio = (a: number, b: number | undefined) =>
+        run.server === 'echo' || !b ? '' : `${f(a / b, 2)}×`;
+      const name =
+        run.server === 'echo' ? (phase.platform === 'teams' ? 'Agents SDK echo' : 'Bolt echo') : 'riskcheck';
+      rows.push(
+        `| ${phase.platform} | ${name} | ${run.concurrency} | ${f(run.requestsPerSecond, 0)} | ${f(run.latency.p50)} | ${f(run.latency.p95)} | ${f(run.latency.p99)} | ${f(run.latency.max)} | ${f(run.cpuMsPerTurn, 2)} | ${ratio(run.cpuMsPerTurn, echo?.cpuMsPerTurn)} | ${ratio(run.latency.p99, echo?.latency.p99)} | ${f(run.rssMb, 0)} | ${run.errors + run.wrongAnswers} |`,
+      );
+    }
+  }
+  return rows;
+}
+
+function kindRows(report: Report): string[] {
+  const rows = [
+    '| platform | conc. | request | count | p50 ms | p99 ms | max ms |',
+    '| --- | ---: | --- | ---: | ---: | ---: | ---: |',
+  ];
+  for (const phase of report.phases)
+    for (const run of phase.runs.filter((r) => r.server === 'riskcheck'))
+      for (const [kind, s] of Object.entries(run.byKind))
+        rows.push(
+          `| ${phase.platform} | ${run.concurrency} | ${kind} | ${s.count} | ${f(s.p50)} | ${f(s.p99)} | ${f(s.max)} |`,
+        );
+  return rows;
+}
+
+function growthRows(report: Report): string[] {
+  const rows = [
+    '| assessments | assessments.json MB | open store ms | start-up ms | RSS after start MB | RSS after saves MB | first sweep ms | reminder sweep ms | save answer p50 ms | p95 ms | p99 ms | save assessment p50 ms | max ms |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const g of report.growth)
+    rows.push(
+      `| ${g.assessments} | ${f(g.assessmentsFileMb)} | ${f(g.openMs, 0)} | ${f(g.startMs, 0)} | ${f(g.rssAfterStartMb, 0)} | ${f(g.rssAfterSavesMb, 0)} | ${Number.isFinite(g.firstSweepMs) ? f(g.firstSweepMs, 0) : `> ${report.settings.sweepLimitMs} (gave up)`} | ${f(g.sweepMs, 0)} | ${f(g.save.p50, 2)} | ${f(g.save.p95, 2)} | ${f(g.save.p99, 2)} | ${f(g.saveAssessment.p50, 1)} | ${f(g.saveAssessment.max, 1)} |`,
+    );
+  return rows;
+}
+
+function goalRows(report: Report): string[] {
+  return [
+    '| goal | measured | |',
+    '| --- | --- | --- |',
+    ...goals(report).map((g) => `| ${g.goal} | ${g.measured} | ${mark(g.met)} |`),
+  ];
+}
+
+export function renderTable(report: Report): string {
+  const strip = (rows: string[]) =>
+    rows
+      .filter((r) => !r.startsWith('| ---'))
+      .map((r) => r.replaceAll('**', ''))
+      .join('\n');
+  return [strip(loadRows(report)), '', strip(growthRows(report)), '', strip(goalRows(report))].join('\n');
+}
+
+function findings(): string {
+  try {
+    return readFileSync(new URL('../findings.md', import.meta.url), 'utf8').trim();
+  } catch {
+    return '_No findings written yet._';
+  }
+}
+
+export function renderMarkdown(report: Report): string {
+  const { settings: s, before, after } = report;
+  const load = (m: Machine) => m.loadAverage.map((l) => l.toFixed(2)).join(' / ');
+  return `# Benchmarks
+
+Generated by \`npm run bench\`${s.smoke ? ' **in smoke mode (tiny load: these figures mean nothing)**' : ''} on ${report.startedAt.toISOString()}. Figures are never asserted in \`npm test\`.
+
+## Machine
+
+- CPU: ${before.cpus}
+- Node ${before.node}, ${before.platform}, ${before.memoryGb.toFixed(1)} GB RAM
+- Load average (1/5/15 min) before: ${load(before)}; after: ${load(after)}. The load generator runs on the same machine, so it competes with the servers for the same cores.
+
+## How it was measured
+
+- Each server runs in its own child process (\`node --import tsx bench/servers/<name>.ts\`); CPU per turn is its \`process.cpuUsage()\` delta over a measured run divided by the requests it answered (including work done after the response, e.g. Slack handlers after \`ack()\`).
+- riskcheck is started with \`startRiskcheck\` (the production composition) in development auth mode on 127.0.0.1, logging at \`info\` to /dev/null, with a lowdb store pre-filled with ${s.loadStoreSize} assessments; the reminder sweep is off during the load runs and measured on its own below. A fake Bot Framework connector and a fake Slack Web API run on 127.0.0.1 in the driver process.
+- Load: closed loop, each simulated user runs whole journeys back to back (${s.durationMs / 1000} s per run after ${s.warmupMs / 1000} s warm-up, concurrencies ${s.concurrencies.join(', ')}). Teams: \`riskcheck\` message, Start, every step's Next with inputs filled, Submit (outcome posted to the linked department channel). Slack: \`/riskcheck\`, Start, every modal step submitted, Submit. Answers vary per user (seeded), so conditional questions and flags vary.
+- Baselines receive the very same requests, recorded from riskcheck's warm-up and replayed: an echo bot on the same Agents SDK stack (express + \`authorizeJWT\` anonymous + \`CloudAdapter\`; messages echoed through the connector, invokes answered inline) and a Bolt echo app (\`ExpressReceiver\` with signature verification; the slash command acks with text, buttons and submissions are acked).
+- Store growth: data directories with ${s.growthSizes.join(' and ')} generated assessments (seeded PRNG, real triage, 80% decided, with their audit trail), written in the on-disk format. Each is started once (the first sweep plans reminders), then measured in fresh processes: \`createLowdbStore\` alone, full \`startRiskcheck\`, RSS, one steady-state reminder sweep, ${s.saves} sequential \`store.saveSession\` calls (one answer saved, fsync included), and a few \`store.saveAssessment\` calls (what recording a decision or a submission costs). "First sweep" is the first start's reminder sweep, which plans the reminders for the whole history.
+
+## Turn latency and throughput
+
+${report.phases.length === 0 ? `_Not run in this report (\`--only ${s.only}\`)._\n\n` : ''}${loadRows(report).join('\n')}
+
+Per request kind (riskcheck; \`slack.modal_opened\` is the time from sending \`/riskcheck\` until the bot called \`views.open\`, not a request):
+
+${kindRows(report).join('\n')}
+
+processed.json (dedup keys) after the load runs: ${report.phases.map((p) => `${p.platform} ${(p.processedBytes / 1024).toFixed(0)} KB`).join(', ')}.
+
+## Store growth
+
+${report.growth.length === 0 ? `_Not run in this report (\`--only ${s.only}\`)._\n\n` : ''}${growthRows(report).join('\n')}
+
+## Goals (2 cores)
+
+${goalRows(report).join('\n')}
+
+## Findings
+
+${findings()}
+
+## Reproduce
+
+\`\`\`sh
+npm run bench                 # full run (about 5 minutes; the first run also generates the 50k store, cached in the temp dir)
+npm run bench -- --smoke      # tiny load, 100 assessments: checks that the benchmark works
+npm run bench -- --only teams # or slack, or growth
+npm run bench -- --cpu-prof   # also writes .cpuprofile files of the riskcheck server to $TMPDIR/riskcheck-bench-profiles
+\`\`\`
+
+Run on an otherwise idle machine: other processes on the same cores change every figure. All servers run under \`node --import tsx\` (the loader adds about 30 MB of RSS: an empty process measured 41 MB under node and 73 MB under tsx), so RSS is a little higher than \`npm run start:prod\` would show.
+`;
+}

@@ -1,0 +1,91 @@
+/**
+ * `npm run bench`: turn latency, throughput and CPU of riskcheck against the echo baselines on
+ * both platforms, then store growth, printed as a table and written to docs/benchmarks.md.
+ * `--smoke` (or BENCH_SMOKE=1) runs a tiny version for the test suite; `--out <file>` (or
+ * BENCH_OUT) writes the report elsewhere; `--cpu-prof` profiles the riskcheck server;
+ * `--only teams|slack|growth` runs one part.
+ */
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startFakeConnector } from '../test/helpers/fake-connector.js';
+import { startFakeSlackApi } from '../test/helpers/fake-slack-api.js';
+import { type GrowthFigures, measureGrowth } from './lib/growth.js';
+import { type PhaseResult, runPhase } from './lib/load-phase.js';
+import { machine, renderMarkdown, renderTable, type Settings } from './lib/report.js';
+
+const { values } = parseArgs({
+  options: {
+    smoke: { type: 'boolean', default: process.env.BENCH_SMOKE === '1' },
+    out: { type: 'string', default: process.env.BENCH_OUT ?? 'docs/benchmarks.md' },
+    'cpu-prof': { type: 'boolean', default: false },
+    only: { type: 'string' },
+    /** Seconds per measured run, to override the mode's default (e.g. longer for profiling). */
+    duration: { type: 'string' },
+  },
+});
+
+const settings: Settings = values.smoke
+  ? {
+      smoke: true,
+      concurrencies: [4],
+      durationMs: 1500,
+      warmupMs: 500,
+      loadStoreSize: 100,
+      growthSizes: [100],
+      saves: 20,
+      sweepLimitMs: 60_000,
+    }
+  : {
+      smoke: false,
+      concurrencies: [10, 100],
+      durationMs: 20_000,
+      warmupMs: 5000,
+      loadStoreSize: 1000,
+      growthSizes: [1000, 50_000],
+      saves: 200,
+      sweepLimitMs: 120_000,
+    };
+
+if (values.only) settings.only = values.only;
+if (values.duration) settings.durationMs = Number(values.duration) * 1000;
+const PROFILE_DIR = join(tmpdir(), 'riskcheck-bench-profiles');
+const startedAt = new Date();
+const before = machine();
+const connector = await startFakeConnector();
+const slack = await startFakeSlackApi();
+const phases: PhaseResult[] = [];
+const growth: GrowthFigures[] = [];
+try {
+  for (const platform of ['teams', 'slack'] as const) {
+    if (values.only && values.only !== platform) continue;
+    console.error(`bench: ${platform} load…`);
+    phases.push(
+      await runPhase({
+        platform,
+        concurrencies: settings.concurrencies,
+        durationMs: settings.durationMs,
+        warmupMs: settings.warmupMs,
+        storeSize: settings.loadStoreSize,
+        connector,
+        slack,
+        ...(values['cpu-prof'] ? { execArgv: ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] } : {}),
+      }),
+    );
+  }
+  for (const size of settings.growthSizes) {
+    if (values.only && values.only !== 'growth') continue;
+    console.error(`bench: store growth with ${size} assessments…`);
+    growth.push(await measureGrowth(size, settings.saves, slack, settings.sweepLimitMs));
+  }
+} finally {
+  await connector.close();
+  await slack.close();
+}
+
+const report = { settings, startedAt, before, after: machine(), phases, growth };
+console.log(renderTable(report));
+await writeFile(values.out, renderMarkdown(report));
+console.error(`bench: wrote ${values.out}`);
+if (values['cpu-prof']) console.error(`bench: CPU profiles of the riskcheck server in ${PROFILE_DIR}`);
