@@ -5,6 +5,7 @@
  * earlier, partly failed attempt are not posted to again.
  */
 import type { Reminder } from '../../dialogs/reminders/reminder.js';
+import { actorKey } from '../../dialogs/session.js';
 import {
   discussionReminderView,
   pendingDecisionReminderView,
@@ -63,9 +64,8 @@ async function planDelivery(deps: AppDeps, reminder: Reminder): Promise<Plan | {
   if (!department) return { skip: 'the department is no longer configured' };
   const paused = isPaused(department, deps.clock.now());
   if (paused) return { skip: paused };
-  const assessments = await store.listAssessmentsByDepartment(department.id);
-
   if (reminder.kind === 'discussion' || reminder.kind === 'discussionFollowUp') {
+    const assessments = await store.listAssessmentsByDepartment(department.id);
     const discussions = await store.listDiscussions(department.id);
     const originalId = reminder.followsUp ?? reminder.id;
     const original = reminder.followsUp ? await store.getReminder(reminder.followsUp) : reminder;
@@ -90,7 +90,7 @@ async function planDelivery(deps: AppDeps, reminder: Reminder): Promise<Plan | {
     return { targets: await peopleOrChannels(store, organisation, department, people), view };
   }
 
-  const assessment = assessments.find((a) => a.id === reminder.assessmentId);
+  const assessment = reminder.assessmentId ? await store.getAssessment(reminder.assessmentId) : undefined;
   if (!assessment) return { skip: 'the assessment no longer exists' };
 
   if (reminder.kind === 'pendingNudge' || reminder.kind === 'pendingEscalation') {
@@ -118,7 +118,10 @@ async function planDelivery(deps: AppDeps, reminder: Reminder): Promise<Plan | {
   }
 
   // reassessment / endingSoon: only while the collaboration goes on and was not reassessed since.
-  if (assessments.some((a) => a.previousAssessmentId === assessment.id)) return { skip: 'it was reassessed' };
+  const reassessed = (await store.listAssessmentsBySubmitter(actorKey(assessment.submitter))).some(
+    (a) => a.previousAssessmentId === assessment.id,
+  );
+  if (reassessed) return { skip: 'it was reassessed' };
   if (assessment.decision?.value === 'do_not_proceed') return { skip: 'the decision was not to proceed' };
   const submitter = assessment.submitter;
   const link = await store.getLink(userLinkKey(submitter.platform, submitter.userId));

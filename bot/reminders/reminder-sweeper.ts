@@ -28,12 +28,20 @@ export interface ReminderSweeper {
   stop(): Promise<void>;
 }
 
+/**
+ * Planning reads every assessment; delivering due rows does not. So the sweep that runs every
+ * minute plans from the whole history only this often (reminder rows are due days ahead, an hour
+ * of delay in planning them changes nothing), and the first sweep after start-up always does.
+ */
+export const FULL_PLAN_INTERVAL_MS = 60 * 60 * 1000;
+
 export function createReminderSweeper(deps: AppDeps): ReminderSweeper {
   let running: Promise<SweepReport> | undefined;
   let job: Cron | undefined;
+  const state = { lastFullPlanAt: Number.NEGATIVE_INFINITY };
 
   const sweep = (): Promise<SweepReport> => {
-    running ??= sweepOnce(deps).finally(() => {
+    running ??= sweepOnce(deps, state).finally(() => {
       running = undefined;
     });
     return running;
@@ -55,7 +63,7 @@ export function createReminderSweeper(deps: AppDeps): ReminderSweeper {
   };
 }
 
-async function sweepOnce(deps: AppDeps): Promise<SweepReport> {
+async function sweepOnce(deps: AppDeps, state: { lastFullPlanAt: number }): Promise<SweepReport> {
   const now = deps.clock.now();
   const report: SweepReport = {
     planned: 0,
@@ -64,18 +72,15 @@ async function sweepOnce(deps: AppDeps): Promise<SweepReport> {
     failed: [],
     retention: { anonymised: 0, deleted: 0 },
   };
+  const fullPlan = now.getTime() - state.lastFullPlanAt >= FULL_PLAN_INTERVAL_MS;
+  if (fullPlan) state.lastFullPlanAt = now.getTime();
   for (const department of deps.organisation.departments) {
     const existing = new Set((await deps.store.listRemindersByDepartment(department.id)).map((r) => r.id));
-    const assessments = await deps.store.listAssessmentsByDepartment(department.id);
-    for (const reminder of planReminders({
-      organisation: deps.organisation,
-      department,
-      assessments,
-      existing,
-      now,
-    })) {
-      if ((await deps.store.saveReminder(reminder, 0)).kind === 'saved') report.planned++;
-    }
+    const assessments = fullPlan ? await deps.store.listAssessmentsByDepartment(department.id) : [];
+    const rows = planReminders({ organisation: deps.organisation, department, assessments, existing, now });
+    // Saved together, so the store writes its file once for the batch instead of once per row.
+    const saved = await Promise.all(rows.map((reminder) => deps.store.saveReminder(reminder, 0)));
+    report.planned += saved.filter((r) => r.kind === 'saved').length;
   }
   const nowIso = now.toISOString();
   const due = (await deps.store.listDueReminders(nowIso)).filter(

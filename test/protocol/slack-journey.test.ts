@@ -207,6 +207,12 @@ describe('Slack journey', () => {
     expect(session?.answers.partner_country).toBe('CN');
   });
 
+  it('asks Slack who the bot is once, not before every request', async () => {
+    for (let i = 0; i < 5; i++) await slash(h, SLACK_USERS.alex, 'help');
+    expect(h.slack.callsTo('views.open')).toHaveLength(5);
+    expect(h.slack.callsTo('auth.test')).toHaveLength(1);
+  });
+
   it('answers help, list and cancel', async () => {
     await slash(h, SLACK_USERS.alex, 'help');
     expect(textOfBlocks(lastModal(h).blocks)).toContain('Animal Welfare Body');
