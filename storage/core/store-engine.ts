@@ -11,7 +11,9 @@ import { applyActorChanges } from './audit-rewrite.js';
 import { createDict, type Dict, IndexedTable, RecordTable } from './record-table.js';
 
 /** Dedup keys older than this are forgotten: Teams and Slack stop redelivering long before. */
-export const PROCESSED_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+// Platforms retry within minutes (Slack: at once, after ~1 and ~5 minutes; Teams: seconds), so an
+// hour covers every retry while keeping the file, rewritten on every new key, small.
+export const PROCESSED_RETENTION_MS = 60 * 60 * 1000;
 
 /** Everything the store holds. Dicts are used in place, so a persistence layer can serialise them. */
 export interface StoreState {
@@ -246,7 +248,11 @@ export function createStoreEngine(state: StoreState, persistence: Persistence): 
 function pruneProcessed(processed: Dict<string>, now: string): void {
   const cutoff = Date.parse(now) - PROCESSED_RETENTION_MS;
   if (Number.isNaN(cutoff)) return;
-  for (const [key, at] of Object.entries(processed)) {
-    if (Date.parse(at) < cutoff) delete processed[key];
+  // Keys are added in time order, so the expired ones come first: stop at the first live key
+  // instead of scanning every key on every request.
+  for (const key in processed) {
+    const at = processed[key];
+    if (at === undefined || Date.parse(at) >= cutoff) break;
+    delete processed[key];
   }
 }

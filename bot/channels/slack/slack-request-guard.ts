@@ -38,20 +38,18 @@ export function slackRequestGuard(options: {
       res.status(400).json({ error: 'Unrecognised Slack payload' });
       return;
     }
-    const keys = [
-      `slack:signature:${header(req, 'x-slack-signature')}`,
-      ...deliveryKeys(rawBody, header(req, 'content-type')),
-    ];
-    const at = options.clock.now().toISOString();
-    for (const key of keys) {
-      if (!(await options.store.markProcessed(key, at))) {
-        options.logger.info(
-          { retry: cleanForLog(header(req, 'x-slack-retry-num') ?? '0', 20) },
-          'ignored a repeated Slack request',
-        );
-        res.status(200).send('');
-        return;
-      }
+    // One key per delivery: the trigger or event id (the same in a retry and in a replay of the
+    // same body), or the signature for a body that carries neither.
+    const key =
+      deliveryKeys(rawBody, header(req, 'content-type'))[0] ??
+      `slack:signature:${header(req, 'x-slack-signature')}`;
+    if (!(await options.store.markProcessed(key, options.clock.now().toISOString()))) {
+      options.logger.info(
+        { retry: cleanForLog(header(req, 'x-slack-retry-num') ?? '0', 20) },
+        'ignored a repeated Slack request',
+      );
+      res.status(200).send('');
+      return;
     }
     (req as Request & { rawBody?: Buffer }).rawBody = rawBody;
     next();

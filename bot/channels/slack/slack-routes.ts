@@ -54,7 +54,10 @@ export function createSlackChannel(deps: AppDeps, settings: SlackSettings): Rout
   const authorize = async () => {
     identity ??= client.auth
       .test()
-      .then((r) => ({ ...(r.bot_id ? { botId: r.bot_id } : {}), ...(r.user_id ? { botUserId: r.user_id } : {}) }))
+      .then((r) => ({
+        ...(r.bot_id ? { botId: r.bot_id } : {}),
+        ...(r.user_id ? { botUserId: r.user_id } : {}),
+      }))
       .catch((error: unknown) => {
         identity = undefined;
         throw error;

@@ -147,11 +147,11 @@ describe('lowdb store on disk', () => {
     await expect(openStore()).resolves.toBeDefined();
   });
 
-  it('prunes processed keys older than seven days from processed.json', async () => {
+  it('prunes processed keys older than the retention window from processed.json', async () => {
     const store = await openStore();
-    await store.markProcessed('old', '2025-03-01T00:00:00Z');
-    await store.markProcessed('recent', '2025-03-05T00:00:00Z');
-    await store.markProcessed('new', '2025-03-09T00:00:00Z');
+    await store.markProcessed('old', '2025-03-09T00:00:00Z');
+    await store.markProcessed('recent', '2025-03-09T00:30:00Z');
+    await store.markProcessed('new', '2025-03-09T01:10:00Z');
     const { keys } = JSON.parse(await readFile(file('processed.json'), 'utf8'));
     expect(Object.keys(keys).sort()).toEqual(['new', 'recent']);
   });
