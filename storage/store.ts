@@ -5,6 +5,7 @@
  * the university's whole history.
  */
 import type { Assessment } from '../dialogs/assessment.js';
+import type { AssessmentSummary } from '../dialogs/assessment-summary.js';
 import type { Discussion, Reminder } from '../dialogs/reminders/reminder.js';
 import type { DialogSession, Platform } from '../dialogs/session.js';
 
@@ -48,6 +49,12 @@ export interface AuditActorChange {
   subject?: string;
 }
 
+/** Which summaries to list; both fields given means both must match. */
+export interface SummaryQuery {
+  departmentId?: string;
+  submitterKey?: string;
+}
+
 export interface AuditQuery {
   subject?: string;
   action?: string;
@@ -66,8 +73,13 @@ export interface RiskcheckStore {
   listAssessmentsBySubmitter(submitterKey: string): Promise<Assessment[]>;
   listAssessmentsByDepartment(departmentId: string): Promise<Assessment[]>;
   saveAssessment(assessment: Assessment, expectedVersion: number): Promise<SaveResult<Assessment>>;
-  /** Every assessment, oldest submitted first (exports, erasure, retention). */
+  /** Every assessment, oldest submitted first (exports, erasure). Reads the whole history. */
   listAssessments(): Promise<Assessment[]>;
+  /**
+   * Summaries of the matching assessments, oldest submitted first, from memory: what the
+   * scheduler, retention and counts use, so they never read the whole history.
+   */
+  listAssessmentSummaries(query?: SummaryQuery): Promise<AssessmentSummary[]>;
   /** Retention may delete a closed assessment; deleting a missing one is a no-op. */
   deleteAssessment(id: string): Promise<void>;
 

@@ -4,6 +4,7 @@
  * method mutates memory synchronously (so checks cannot interleave) and then awaits persistence.
  */
 import type { Assessment } from '../../dialogs/assessment.js';
+import { summariseAssessment } from '../../dialogs/assessment-summary.js';
 import type { Discussion, Reminder } from '../../dialogs/reminders/reminder.js';
 import { actorKey, type DialogSession } from '../../dialogs/session.js';
 import type { AuditEvent, AuditQuery, ConversationLink, RiskcheckStore, SaveResult } from '../store.js';
@@ -141,6 +142,17 @@ export function createStoreEngine(state: StoreState, persistence: Persistence): 
       return Object.values(state.assessments)
         .sort(bySubmitted)
         .map((a) => structuredClone(a));
+    },
+    async listAssessmentSummaries(query = {}) {
+      open();
+      return Object.values(state.assessments)
+        .filter(
+          (a) =>
+            (query.departmentId === undefined || a.departmentId === query.departmentId) &&
+            (query.submitterKey === undefined || actorKey(a.submitter) === query.submitterKey),
+        )
+        .sort(bySubmitted)
+        .map(summariseAssessment);
     },
     async deleteAssessment(id) {
       open();

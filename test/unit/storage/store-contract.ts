@@ -143,6 +143,58 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
         expect(ids(await store.listAssessmentsBySubmitter('slack:U0BOB'))).toEqual(['assessment-1']);
       });
 
+      it('lists summaries from the saved records, filtered and oldest first', async () => {
+        saved(
+          await store.saveAssessment(
+            buildAssessment({
+              id: 'a2',
+              submittedAt: '2025-03-05T00:00:00Z',
+              answers: { stage: 'ongoing', end_date: '2027-01-31' },
+              previousAssessmentId: 'a1',
+            }),
+            0,
+          ),
+        );
+        const a1 = saved(
+          await store.saveAssessment(buildAssessment({ id: 'a1', submittedAt: '2025-03-04T00:00:00Z' }), 0),
+        );
+        saved(
+          await store.saveAssessment(
+            buildAssessment({
+              id: 'a3',
+              submitter: bob,
+              departmentId: 'law',
+              submittedAt: '2025-03-07T00:00:00Z',
+            }),
+            0,
+          ),
+        );
+        const decision = {
+          value: 'pause_review' as const,
+          comment: 'c',
+          by: bob,
+          at: '2025-03-06T00:00:00Z',
+        };
+        saved(await store.saveAssessment({ ...a1, decision }, 1));
+
+        const all = await store.listAssessmentSummaries();
+        expect(all.map((s) => s.id)).toEqual(['a1', 'a2', 'a3']);
+        expect(all[0]).toMatchObject({
+          version: 2,
+          submitterKey: 'teams:aad-alice',
+          decision: { value: 'pause_review', at: '2025-03-06T00:00:00Z', byKey: 'slack:U0BOB' },
+        });
+        expect(all[1]).toMatchObject({ stage: 'ongoing', endDate: '2027-01-31', previousAssessmentId: 'a1' });
+        expect(all[1]?.decision).toBeUndefined();
+        expect(ids(await store.listAssessmentSummaries({ departmentId: 'gph' }))).toEqual(['a1', 'a2']);
+        expect(ids(await store.listAssessmentSummaries({ submitterKey: 'slack:U0BOB' }))).toEqual(['a3']);
+        expect(
+          await store.listAssessmentSummaries({ departmentId: 'law', submitterKey: 'teams:aad-alice' }),
+        ).toEqual([]);
+        await store.deleteAssessment('a2');
+        expect(ids(await store.listAssessmentSummaries())).toEqual(['a1', 'a3']);
+      });
+
       it('lets exactly one of several concurrent decisions win', async () => {
         const v1 = saved(await store.saveAssessment(buildAssessment(), 0));
         const results = await Promise.all(
