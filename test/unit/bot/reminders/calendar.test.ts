@@ -1,5 +1,5 @@
 /** Cadence and calendar arithmetic across semester boundaries, DST changes and time zones. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   addMonths,
   addWorkingDays,
@@ -62,6 +62,82 @@ describe('working days', () => {
     expect(
       workingDaysBetween(new Date('2026-11-20T09:00:00Z'), new Date('2026-11-22T23:00:00Z'), STOCKHOLM),
     ).toBe(0);
+  });
+});
+
+/** The definition the arithmetic must match: one 24-hour step at a time, weekday looked up in the zone. */
+function stepwise(timezone: string) {
+  const format = new Intl.DateTimeFormat('en-US', { weekday: 'short', timeZone: timezone });
+  const working = (t: number) => !['Sat', 'Sun'].includes(format.format(new Date(t)));
+  return {
+    add(start: Date, days: number): string {
+      let t = start.getTime();
+      for (let left = days; left > 0; ) {
+        t += DAY;
+        if (working(t)) left--;
+      }
+      return new Date(t).toISOString();
+    },
+    between(start: Date, end: Date): number {
+      let count = 0;
+      for (let t = start.getTime() + DAY; t <= end.getTime(); t += DAY) if (working(t)) count++;
+      return count;
+    },
+  };
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+const HOUR = 60 * 60 * 1000;
+
+describe('working days counted arithmetically', () => {
+  // Half-hour, two-hour and no DST, both hemispheres, Samoa skipping 30 December 2011, and
+  // Israel, whose summer time is not whole weeks (so a start near midnight must not be shortcut).
+  it.each([
+    ['Asia/Jerusalem', '2026-03-10T00:00:00Z'],
+    [STOCKHOLM, '2026-03-20T00:00:00Z'],
+    [STOCKHOLM, '2026-10-16T00:00:00Z'],
+    ['America/New_York', '2026-10-30T00:00:00Z'],
+    ['Australia/Lord_Howe', '2026-03-27T00:00:00Z'],
+    ['Antarctica/Troll', '2026-03-20T00:00:00Z'],
+    ['Asia/Kolkata', '2026-03-20T00:00:00Z'],
+    ['Pacific/Apia', '2011-12-20T00:00:00Z'],
+    ['UTC', '2026-02-20T00:00:00Z'],
+  ])('match stepping one day at a time in %s around %s, at every hour of the day', (zone, around) => {
+    const reference = stepwise(zone);
+    const first = Date.parse(around);
+    for (let t = first; t < first + 16 * DAY; t += 2 * HOUR + 7 * 60 * 1000) {
+      const start = new Date(t);
+      for (const days of [0, 1, 4, 5, 6, 10, 23]) {
+        expect(addWorkingDays(start, days, zone).toISOString(), `${start.toISOString()} + ${days}`).toBe(
+          reference.add(start, days),
+        );
+      }
+      for (const span of [0, 0.5, 1, 6.9, 7, 15, 40.2, 365]) {
+        const end = new Date(t + span * DAY);
+        expect(workingDaysBetween(start, end, zone), `${start.toISOString()} .. ${span} days`).toBe(
+          reference.between(start, end),
+        );
+      }
+    }
+  });
+
+  it('counts years of waiting without a look-up per day, and nothing backwards', () => {
+    const start = new Date('2020-01-06T09:00:00Z'); // a Monday
+    const end = new Date('2026-11-20T09:00:00Z');
+    const expected = stepwise(STOCKHOLM).between(start, end);
+    const lookups = [
+      vi.spyOn(Intl.DateTimeFormat.prototype, 'format', 'get'),
+      vi.spyOn(Intl.DateTimeFormat.prototype, 'formatToParts'),
+    ];
+    try {
+      expect(workingDaysBetween(start, end, STOCKHOLM)).toBe(expected);
+      expect(addWorkingDays(start, 1_000, STOCKHOLM).toISOString()).toBe('2023-11-06T09:00:00.000Z');
+      // Two offsets each (start and last step), where stepping looked up every one of ~2,500 days.
+      expect(lookups.reduce((sum, spy) => sum + spy.mock.calls.length, 0)).toBe(4);
+    } finally {
+      for (const spy of lookups) spy.mockRestore();
+    }
+    expect(workingDaysBetween(end, start, STOCKHOLM)).toBe(0);
   });
 });
 
