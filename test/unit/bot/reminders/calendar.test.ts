@@ -125,8 +125,10 @@ describe('working days counted arithmetically', () => {
     const start = new Date('2020-01-06T09:00:00Z'); // a Monday
     const end = new Date('2026-11-20T09:00:00Z');
     const expected = stepwise(STOCKHOLM).between(start, end);
+    // `format` is a getter on the prototype (it returns a bound function), typed as a method.
+    const prototype = Intl.DateTimeFormat.prototype as unknown as { format: unknown };
     const lookups = [
-      vi.spyOn(Intl.DateTimeFormat.prototype, 'format', 'get'),
+      vi.spyOn(prototype, 'format', 'get'),
       vi.spyOn(Intl.DateTimeFormat.prototype, 'formatToParts'),
     ];
     try {
