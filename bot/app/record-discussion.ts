@@ -73,7 +73,7 @@ export async function recordDiscussion(
     department,
     reminder,
     followUp: false,
-    assessments: await deps.store.listAssessmentsByDepartment(department.id),
+    assessments: await deps.store.listAssessmentSummaries({ departmentId: department.id }),
     discussions: discussions.filter((d) => d.id !== discussion.id),
     recorded: discussion,
   });

@@ -2,7 +2,8 @@
  * Delivers one due reminder: decides whether it is still relevant (a decision taken, a
  * discussion recorded, a collaboration reassessed or stopped, reminders paused), builds its card
  * and posts it to each target through the channel gateways. Targets already reached in an
- * earlier, partly failed attempt are not posted to again.
+ * earlier, partly failed attempt are not posted to again. Only the one assessment a reminder is
+ * about is read in full; counts and checks over the others use the store's summaries.
  */
 import type { Reminder } from '../../dialogs/reminders/reminder.js';
 import { actorKey } from '../../dialogs/session.js';
@@ -65,7 +66,7 @@ async function planDelivery(deps: AppDeps, reminder: Reminder): Promise<Plan | {
   const paused = isPaused(department, deps.clock.now());
   if (paused) return { skip: paused };
   if (reminder.kind === 'discussion' || reminder.kind === 'discussionFollowUp') {
-    const assessments = await store.listAssessmentsByDepartment(department.id);
+    const assessments = await store.listAssessmentSummaries({ departmentId: department.id });
     const discussions = await store.listDiscussions(department.id);
     const originalId = reminder.followsUp ?? reminder.id;
     const original = reminder.followsUp ? await store.getReminder(reminder.followsUp) : reminder;
@@ -117,10 +118,11 @@ async function planDelivery(deps: AppDeps, reminder: Reminder): Promise<Plan | {
     return { targets: await peopleOrChannels(store, organisation, department, people), view };
   }
 
-  // reassessment / endingSoon: only while the collaboration goes on and was not reassessed since.
-  const reassessed = (await store.listAssessmentsBySubmitter(actorKey(assessment.submitter))).some(
-    (a) => a.previousAssessmentId === assessment.id,
-  );
+  // reassessment / endingSoon: only while the collaboration goes on and was not reassessed since
+  // (only the submitter can reassess, so their summaries are enough to look in).
+  const reassessed = (
+    await store.listAssessmentSummaries({ submitterKey: actorKey(assessment.submitter) })
+  ).some((a) => a.previousAssessmentId === assessment.id);
   if (reassessed) return { skip: 'it was reassessed' };
   if (assessment.decision?.value === 'do_not_proceed') return { skip: 'the decision was not to proceed' };
   const submitter = assessment.submitter;

@@ -1,10 +1,11 @@
 /**
- * Which reminder rows should exist, computed from the configuration, the assessments and the
+ * Which reminder rows should exist, computed from the configuration, the assessment summaries
+ * (never full records: the store keeps summaries in memory, the history on disk) and the
  * clock. Ids are deterministic, so planning again finds the same rows and nothing is created
  * twice. Only the latest missed occurrence of a rule is created (catch-up once, not once per
  * missed tick), plus the next one so "upcoming reminders" can show it.
  */
-import type { Assessment } from '../../dialogs/assessment.js';
+import type { AssessmentSummary } from '../../dialogs/assessment-summary.js';
 import type { Department, Organisation } from '../../dialogs/organisation/schema.js';
 import type { Reminder, ReminderKind } from '../../dialogs/reminders/reminder.js';
 import { addMonths, addWorkingDays, morningBefore, occurrencesAround } from './calendar.js';
@@ -14,7 +15,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export interface PlanInput {
   organisation: Organisation;
   department: Department;
-  assessments: Assessment[];
+  assessments: readonly AssessmentSummary[];
   existing: ReadonlySet<string>;
   now: Date;
 }
@@ -30,7 +31,15 @@ export function isPaused(department: Department, now: Date): string | undefined 
 export function planReminders(input: PlanInput): Reminder[] {
   const { department, now } = input;
   if (isPaused(department, now)) return [];
-  const planned = [...discussionRows(input), ...input.assessments.flatMap((a) => assessmentRows(input, a))];
+  // Ids of assessments that a later one reassessed, found once (not by a scan per assessment:
+  // that was quadratic in the department's history).
+  const superseded = new Set<string>();
+  for (const a of input.assessments)
+    if (a.previousAssessmentId !== undefined) superseded.add(a.previousAssessmentId);
+  const planned = [
+    ...discussionRows(input),
+    ...input.assessments.flatMap((a) => assessmentRows(input, a, superseded.has(a.id))),
+  ];
   const seen = new Set<string>();
   return planned.filter((r) => !input.existing.has(r.id) && !seen.has(r.id) && seen.add(r.id));
 }
@@ -84,14 +93,14 @@ function discussionRows({ organisation, department, now }: PlanInput): Reminder[
 }
 
 function assessmentRows(
-  { organisation, department, assessments, now }: PlanInput,
-  assessment: Assessment,
+  { organisation, department, now }: PlanInput,
+  assessment: AssessmentSummary,
+  superseded: boolean,
 ): Reminder[] {
   const rows: Reminder[] = [];
   const { timezone } = organisation;
   const submitted = new Date(assessment.submittedAt);
-  const superseded = assessments.some((a) => a.previousAssessmentId === assessment.id);
-  const stage = assessment.answers.stage;
+  const stage = assessment.stage;
   const stopped = assessment.decision?.value === 'do_not_proceed';
 
   if (!assessment.decision) {
@@ -132,8 +141,8 @@ function assessmentRows(
       }),
     );
   }
-  const endDate = assessment.answers.end_date;
-  const endingDue = typeof endDate === 'string' ? morningBefore(endDate, daysBeforeEnd, timezone) : undefined;
+  const endDate = assessment.endDate;
+  const endingDue = endDate !== undefined ? morningBefore(endDate, daysBeforeEnd, timezone) : undefined;
   if (endingDue && endingDue > submitted) {
     rows.push(
       row('endingSoon', `endingSoon:${assessment.id}`, department.id, endingDue, now, {

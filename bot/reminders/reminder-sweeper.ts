@@ -29,9 +29,10 @@ export interface ReminderSweeper {
 }
 
 /**
- * Planning reads every assessment; delivering due rows does not. So the sweep that runs every
- * minute plans from the whole history only this often (reminder rows are due days ahead, an hour
- * of delay in planning them changes nothing), and the first sweep after start-up always does.
+ * Planning looks at every assessment's summary (from memory, never the records on disk), which
+ * still costs calendar arithmetic per assessment; delivering due rows does not. So the sweep that
+ * runs every minute plans only this often (reminder rows are due days ahead, an hour of delay in
+ * planning them changes nothing), and the first sweep after start-up always does.
  */
 export const FULL_PLAN_INTERVAL_MS = 60 * 60 * 1000;
 
@@ -76,7 +77,9 @@ async function sweepOnce(deps: AppDeps, state: { lastFullPlanAt: number }): Prom
   if (fullPlan) state.lastFullPlanAt = now.getTime();
   for (const department of deps.organisation.departments) {
     const existing = new Set((await deps.store.listRemindersByDepartment(department.id)).map((r) => r.id));
-    const assessments = fullPlan ? await deps.store.listAssessmentsByDepartment(department.id) : [];
+    const assessments = fullPlan
+      ? await deps.store.listAssessmentSummaries({ departmentId: department.id })
+      : [];
     const rows = planReminders({ organisation: deps.organisation, department, assessments, existing, now });
     // Saved together, so the store writes its file once for the batch instead of once per row.
     const saved = await Promise.all(rows.map((reminder) => deps.store.saveReminder(reminder, 0)));

@@ -3,6 +3,7 @@
  * since the last discussion), reassessment, pending decisions, and the upcoming-reminders list.
  */
 import { type Assessment, DECISION_LABELS } from '../assessment.js';
+import type { AssessmentSummary } from '../assessment-summary.js';
 import type { Department, Organisation } from '../organisation/schema.js';
 import { LEVELS } from '../questionnaire/schema.js';
 import type { Discussion, Reminder } from '../reminders/reminder.js';
@@ -30,7 +31,8 @@ export function discussionReminderView(input: {
   department: Department;
   reminder: Reminder;
   followUp: boolean;
-  assessments: readonly Assessment[];
+  /** Summaries suffice (counts, titles, levels, decisions): the full history is never needed. */
+  assessments: readonly AssessmentSummary[];
   discussions: readonly Discussion[];
   recorded?: Discussion;
 }): DiscussionReminderView {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadOrganisation } from '../../../../bot/config/load-organisation.js';
 import { planReminders } from '../../../../bot/reminders/plan-reminders.js';
 import type { Assessment, Decision } from '../../../../dialogs/assessment.js';
+import { summariseAssessment } from '../../../../dialogs/assessment-summary.js';
 import type { Organisation } from '../../../../dialogs/organisation/schema.js';
 import { buildActor, buildAssessment } from '../../storage/records.js';
 
@@ -22,7 +23,7 @@ function plan(
   return planReminders({
     organisation,
     department,
-    assessments,
+    assessments: assessments.map(summariseAssessment),
     existing: new Set(options.existing ?? []),
     now: new Date(now),
   }).map((r) => `${r.id} @ ${r.dueAt}`);
