@@ -1,16 +1,18 @@
 /**
  * Retention: closed assessments (decided, with no reminder still pending for them) submitted more
  * than `dataCare.retentionMonths` ago are anonymised, or deleted when the organisation chose
- * `afterRetention: delete`. Run by the scheduler; safe to run again and again, since an
- * anonymised assessment anonymises to itself and is not counted twice.
+ * `afterRetention: delete`. Run by the scheduler every sweep; safe to run again and again, since
+ * an anonymised assessment anonymises to itself and is not counted twice. Candidates are picked
+ * from the store's in-memory summaries, so only those about to change are read in full.
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { Assessment } from '../../dialogs/assessment.js';
+import type { AssessmentSummary } from '../../dialogs/assessment-summary.js';
 import { actorKey } from '../../dialogs/session.js';
 import type { AuditActorChange } from '../../storage/store.js';
 import { type AppDeps, audit } from '../app/app-deps.js';
 import { addMonths } from '../reminders/calendar.js';
-import { anonymiseAll, isFreeText, newPseudonym } from './anonymise.js';
+import { anonymiseAll, ERASED_TEXT, isFreeText, isPseudonym, newPseudonym } from './anonymise.js';
 import { updateAssessment } from './erase-person.js';
 
 export interface RetentionResult {
@@ -24,13 +26,10 @@ export async function applyRetention(deps: AppDeps): Promise<RetentionResult> {
   if (retentionMonths === undefined) return result;
   const cutoff = addMonths(deps.clock.now(), -retentionMonths).getTime();
   const freeText = isFreeText(deps.questionnaire);
-  const pending = await pendingReminderSubjects(deps);
+  const candidates = await retentionCandidates(deps, cutoff, afterRetention === 'delete');
   const auditChanges: AuditActorChange[] = [];
 
-  for (const listed of await deps.store.listAssessments()) {
-    const submitted = Date.parse(listed.submittedAt);
-    if (!listed.decision || Number.isNaN(submitted) || submitted >= cutoff || pending.has(listed.id))
-      continue;
+  for (const listed of candidates) {
     try {
       if (afterRetention === 'delete') {
         await deps.store.deleteAssessment(listed.id);
@@ -41,6 +40,7 @@ export async function applyRetention(deps: AppDeps): Promise<RetentionResult> {
         result.deleted++;
         continue;
       }
+      // Only candidates are read in full, one at a time, and re-read on a conflicting save.
       let before: Assessment | undefined;
       let after: Assessment | undefined;
       const changed = await updateAssessment(deps, listed.id, (current) => {
@@ -66,20 +66,66 @@ export async function applyRetention(deps: AppDeps): Promise<RetentionResult> {
   return result;
 }
 
-/** Assessments a pending reminder still needs (e.g. a reassessment of an ongoing collaboration). */
+/**
+ * Closed assessments submitted before `cutoff`, chosen from the summaries the store keeps in
+ * memory: this runs every minute, and most of an old history is already anonymised, so reading
+ * every record to find that out again would read the whole history each time.
+ */
+async function retentionCandidates(
+  deps: AppDeps,
+  cutoff: number,
+  deleting: boolean,
+): Promise<AssessmentSummary[]> {
+  const due = (await deps.store.listAssessmentSummaries()).filter((summary) => {
+    const submitted = Date.parse(summary.submittedAt);
+    return (
+      summary.decision !== undefined &&
+      !Number.isNaN(submitted) &&
+      submitted < cutoff &&
+      // Deleting removes anonymised ones too; anonymising them again would change nothing.
+      (deleting || !isAnonymised(summary))
+    );
+  });
+  if (due.length === 0) return due;
+  const pending = await pendingReminderSubjects(deps);
+  return due.filter((summary) => !pending.has(summary.id));
+}
+
+/**
+ * What anonymiseAll leaves behind: the erased title and pseudonyms for submitter and decider.
+ * (Erasure on request of both people leaves the same marks, but keeps the decision's comment,
+ * which retention would have erased too: see anonymiseAll.)
+ */
+function isAnonymised(summary: AssessmentSummary): boolean {
+  return (
+    summary.title === ERASED_TEXT &&
+    isPseudonym(userIdOf(summary.submitterKey)) &&
+    (summary.decision === undefined || isPseudonym(userIdOf(summary.decision.byKey)))
+  );
+}
+
+function userIdOf(key: string): string {
+  return key.slice(key.indexOf(':') + 1);
+}
+
+/**
+ * Assessments a pending reminder still needs (e.g. a reassessment of an ongoing collaboration).
+ * Every pending reminder, whichever department it belongs to (even one no longer configured):
+ * "due by the end of time" is all of them, without listing assessments to find departments.
+ */
 async function pendingReminderSubjects(deps: AppDeps): Promise<Set<string>> {
   const subjects = new Set<string>();
-  const departments = new Set((await deps.store.listAssessments()).map((a) => a.departmentId));
-  for (const department of departments) {
-    for (const reminder of await deps.store.listRemindersByDepartment(department)) {
-      if (reminder.status === 'pending' && reminder.assessmentId) subjects.add(reminder.assessmentId);
-    }
+  for (const reminder of await deps.store.listDueReminders(END_OF_TIME)) {
+    if (reminder.status === 'pending' && reminder.assessmentId) subjects.add(reminder.assessmentId);
   }
   return subjects;
 }
 
-function peopleOf(assessment: Assessment): string[] {
-  return [actorKey(assessment.submitter), ...(assessment.decision ? [actorKey(assessment.decision.by)] : [])];
+/** Later than any due date, and still ordered correctly when compared as a string. */
+const END_OF_TIME = '9999-12-31T23:59:59.999Z';
+
+function peopleOf(summary: AssessmentSummary): string[] {
+  return [summary.submitterKey, ...(summary.decision ? [summary.decision.byKey] : [])];
 }
 
 /** A fresh pseudonym on the same platform as `key`. */

@@ -1,5 +1,6 @@
 /** Retention: only closed assessments past the period, anonymised or deleted, audited, idempotent. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { anonymiseSubmission, isFreeText } from '../../../../bot/data-care/anonymise.js';
 import { applyRetention } from '../../../../bot/data-care/retention.js';
 import { organisationSchema } from '../../../../dialogs/organisation/schema.js';
 import { actorKey } from '../../../../dialogs/session.js';
@@ -119,6 +120,71 @@ describe('applyRetention', () => {
     expect(await applyRetention(deps)).toEqual({ anonymised: 0, deleted: 0 });
     deps.clock.set('2025-01-03T00:00:00.000Z');
     expect(await applyRetention(deps)).toEqual({ anonymised: 1, deleted: 0 });
+  });
+});
+
+describe('applyRetention reads only what it changes', () => {
+  it('picks candidates from summaries: records are read for the one it anonymises, then for none', async () => {
+    const deps = withRetention({ retentionMonths: 60 });
+    await seed(deps);
+    const reads = vi.spyOn(deps.store, 'getAssessment');
+    expect(await applyRetention(deps)).toEqual({ anonymised: 1, deleted: 0 });
+    expect(new Set(reads.mock.calls.map(([id]) => id))).toEqual(new Set(['old']));
+    reads.mockClear();
+    expect(await applyRetention(deps)).toEqual({ anonymised: 0, deleted: 0 });
+    expect(reads).not.toHaveBeenCalled();
+  });
+
+  it('still anonymises one whose submitter alone was erased on request (the decider was not)', async () => {
+    const deps = withRetention({ retentionMonths: 60 });
+    const erased = anonymiseSubmission(
+      assessment({ id: 'old', submittedAt: '2020-01-02T10:00:00.000Z', decision }),
+      'erased-0123456789abcdef',
+      isFreeText(deps.questionnaire),
+    );
+    await deps.store.saveAssessment(erased, 0);
+    expect(await applyRetention(deps)).toEqual({ anonymised: 1, deleted: 0 });
+    const old = await deps.store.getAssessment('old');
+    expect(old?.submitter.userId).toBe('erased-0123456789abcdef');
+    expect(old?.decision?.by.userId).toMatch(/^erased-[0-9a-f]{16}$/);
+    expect(old?.decision?.comment).toBe('[erased]');
+  });
+
+  it('keeps an assessment a pending reminder needs, even in a department no longer configured', async () => {
+    const deps = withRetention({ retentionMonths: 60 });
+    await deps.store.saveAssessment(
+      assessment({ id: 'old', departmentId: 'closed', submittedAt: '2020-01-02T10:00:00.000Z', decision }),
+      0,
+    );
+    await deps.store.saveReminder(
+      {
+        id: 'reassessment:old:7',
+        kind: 'reassessment',
+        departmentId: 'closed',
+        assessmentId: 'old',
+        dueAt: '2027-01-02T10:00:00.000Z',
+        status: 'pending',
+        attempts: 0,
+        posts: [],
+        createdAt: '2026-01-02T10:00:00.000Z',
+        version: 0,
+      },
+      0,
+    );
+    expect(await applyRetention(deps)).toEqual({ anonymised: 0, deleted: 0 });
+  });
+
+  it('deletes already anonymised assessments too when configured to delete', async () => {
+    const anonymising = withRetention({ retentionMonths: 60 });
+    await seed(anonymising);
+    await applyRetention(anonymising);
+    const deleting = withRetention({ retentionMonths: 60, afterRetention: 'delete' });
+    await deleting.store.saveAssessment(
+      { ...(await anonymising.store.getAssessment('old'))!, version: 0 },
+      0,
+    );
+    expect(await applyRetention(deleting)).toEqual({ anonymised: 0, deleted: 1 });
+    expect(await deleting.store.getAssessment('old')).toBeUndefined();
   });
 });
 
