@@ -74,7 +74,7 @@ export async function handleAction(
       return runDialogEvent(deps, actor, meta.sessionId, { kind: 'cancel' });
     case ACTIONS.list: {
       const drafts = await deps.store.listSessionsByOwner(actorKey(actor));
-      const submitted = await deps.store.listAssessmentsBySubmitter(actorKey(actor));
+      const submitted = await deps.store.listAssessmentSummaries({ submitterKey: actorKey(actor) });
       return viewReply(assessmentListView(drafts, submitted));
     }
     case ACTIONS.help:

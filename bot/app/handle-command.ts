@@ -35,7 +35,7 @@ export async function handleCommand(
       return runDialogEvent(deps, actor, undefined, { kind: 'cancel' });
     case 'list': {
       const drafts = await deps.store.listSessionsByOwner(actorKey(actor));
-      const submitted = await deps.store.listAssessmentsBySubmitter(actorKey(actor));
+      const submitted = await deps.store.listAssessmentSummaries({ submitterKey: actorKey(actor) });
       return viewReply(assessmentListView(drafts, submitted));
     }
     case 'link':

@@ -3,8 +3,9 @@
  * or an organisation admin, by platform user id) makes this channel the department's decision
  * channel. Outcomes that were waiting for a channel are posted right away.
  */
+import type { Assessment } from '../../dialogs/assessment.js';
 import { canLinkChannel } from '../../dialogs/routing/responsibility.js';
-import { type Actor, actorKey } from '../../dialogs/session.js';
+import { type Actor, actorKey, type Platform } from '../../dialogs/session.js';
 import { messageView } from '../../dialogs/views/simple-views.js';
 import type { ConversationLink } from '../../storage/store.js';
 import { type AppDeps, audit } from './app-deps.js';
@@ -56,9 +57,7 @@ export async function linkChannel(
   });
   await audit(deps, actorKey(actor), 'link.created', department.id, { platform: actor.platform });
 
-  const waiting = (await deps.store.listAssessmentsByDepartment(department.id)).filter(
-    (a) => !a.decision && !a.posts.some((p) => p.platform === actor.platform),
-  );
+  const waiting = await undecidedNotPostedOn(deps, department.id, actor.platform);
   for (const assessment of waiting) await deliverOutcome(deps, assessment);
   const posted =
     waiting.length > 0 ? ` ${waiting.length} outcome(s) waiting for a decision were posted here.` : '';
@@ -70,4 +69,23 @@ export async function linkChannel(
       false,
     ),
   );
+}
+
+/**
+ * Undecided assessments of the department not yet posted on this platform. Found from the
+ * summaries; only the undecided ones (few) are read in full, for their posts and to repost them.
+ */
+async function undecidedNotPostedOn(
+  deps: AppDeps,
+  departmentId: string,
+  platform: Platform,
+): Promise<Assessment[]> {
+  const waiting: Assessment[] = [];
+  for (const summary of await deps.store.listAssessmentSummaries({ departmentId })) {
+    if (summary.decision) continue;
+    const assessment = await deps.store.getAssessment(summary.id);
+    if (assessment && !assessment.decision && !assessment.posts.some((p) => p.platform === platform))
+      waiting.push(assessment);
+  }
+  return waiting;
 }

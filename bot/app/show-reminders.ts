@@ -64,8 +64,8 @@ export async function showReminders(
     );
   }
   const reminders = await deps.store.listRemindersByDepartment(department.id);
-  const assessments = await deps.store.listAssessmentsByDepartment(department.id);
-  const subjects = new Map(assessments.map((a) => [a.id, a.title]));
+  const summaries = await deps.store.listAssessmentSummaries({ departmentId: department.id });
+  const subjects = new Map(summaries.map((a) => [a.id, a.title]));
   return viewReply(
     upcomingRemindersView(department, reminders, subjects, isPaused(department, deps.clock.now())),
   );

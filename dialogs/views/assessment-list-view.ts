@@ -1,7 +1,9 @@
 /**
- * Builds "my assessments": the user's drafts and submitted assessments with level and decision.
+ * Builds "my assessments": the user's drafts and submitted assessments with level and decision,
+ * from summaries (a long list never needs the full records).
  */
-import { type Assessment, DECISION_LABELS } from '../assessment.js';
+import { DECISION_LABELS } from '../assessment.js';
+import type { AssessmentSummary } from '../assessment-summary.js';
 import type { DialogSession } from '../session.js';
 import { draftSummaries } from './draft-summary.js';
 import { LEVEL_LABELS } from './level-labels.js';
@@ -12,7 +14,7 @@ export const NO_DECISION_YET = 'Awaiting decision';
 
 export function assessmentListView(
   drafts: readonly DialogSession[],
-  submitted: readonly Assessment[],
+  submitted: readonly AssessmentSummary[],
 ): AssessmentListView {
   return {
     kind: 'assessmentList',

@@ -1,6 +1,7 @@
 /** Views built by the core: question steps, the review, and the simple cards. */
 import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../../../dialogs/assessment.js';
+import { summariseAssessment } from '../../../../dialogs/assessment-summary.js';
 import { findStep } from '../../../../dialogs/questionnaire/steps.js';
 import type { TriageResult } from '../../../../dialogs/triage/result.js';
 import { assessmentListView } from '../../../../dialogs/views/assessment-list-view.js';
@@ -190,7 +191,7 @@ describe('simple views', () => {
     ]);
   });
 
-  it('assessmentListView shows level and decision labels, newest first', () => {
+  it('assessmentListView shows level and decision labels from summaries, newest first', () => {
     const triage = { level: 'high' } as TriageResult;
     const base = {
       submitter: owner,
@@ -213,7 +214,7 @@ describe('simple views', () => {
         decision: { value: 'pause_review', comment: '', by: owner, at: '2026-02-02T00:00:00Z' },
       },
     ];
-    expect(assessmentListView([], submitted)).toEqual({
+    expect(assessmentListView([], submitted.map(summariseAssessment))).toEqual({
       kind: 'assessmentList',
       drafts: [],
       submitted: [
