@@ -20,9 +20,13 @@
 export const WORD_JOINER = '\u2060';
 
 const ACTIVE_SEQUENCES = /\$\{|\{\{|\}\}|<(?=[A-Za-z/!?])/g;
+// Not global, so `test` keeps no `lastIndex` state between calls.
+const ANY_ACTIVE_SEQUENCE = new RegExp(ACTIVE_SEQUENCES.source);
 
 /** Returns `text` with every active sequence (`${`, `{{`, `}}`, `<tag`) broken by a word joiner. */
 export function inertText(text: string): string {
+  // Most text has none: `test` is much cheaper than a `replace` with a callback that finds nothing.
+  if (!ANY_ACTIVE_SEQUENCE.test(text)) return text;
   return text.replace(ACTIVE_SEQUENCES, (match) => `${match[0]}${WORD_JOINER}${match.slice(1)}`);
 }
 
@@ -33,5 +37,5 @@ export function visibleText(text: string): string {
 
 /** True when `text` still holds a sequence a renderer or template engine would interpret. */
 export function hasActiveSequence(text: string): boolean {
-  return new RegExp(ACTIVE_SEQUENCES.source).test(text);
+  return ANY_ACTIVE_SEQUENCE.test(text);
 }

@@ -34,6 +34,36 @@ export interface DateFormatOptions {
 }
 
 /**
+ * One formatter per (kind, locale, time zone): creating an `Intl.DateTimeFormat` costs far more
+ * than formatting with it (about 100 µs against 2 µs, most of an outcome card's render). Locales
+ * and zones come from config, so the map stays small; the cap only guards against misuse.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+const FIELDS = {
+  dateTime: {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  },
+  date: { day: 'numeric', month: 'short', year: 'numeric' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+function formatter(kind: keyof typeof FIELDS, locale: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${kind}\u0000${locale}\u0000${timeZone}`;
+  let format = formatters.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, { ...FIELDS[kind], timeZone });
+    if (formatters.size >= 100) formatters.clear();
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+/**
  * Formats an ISO timestamp as "21 Nov 2026 14:05" (24-hour clock). Built from parts because
  * `Intl` inserts locale-specific commas and "at" that vary between Node versions. An unparsable
  * input is returned unchanged rather than as "Invalid Date".
@@ -41,15 +71,9 @@ export interface DateFormatOptions {
 export function formatDateTime(iso: string, options: DateFormatOptions = {}): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const parts = new Intl.DateTimeFormat(options.locale ?? 'en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: options.timeZone ?? 'UTC',
-  }).formatToParts(date);
+  const parts = formatter('dateTime', options.locale ?? 'en-GB', options.timeZone ?? 'UTC').formatToParts(
+    date,
+  );
   const part = (type: Intl.DateTimeFormatPartTypes): string =>
     parts.find((p) => p.type === type)?.value ?? '';
   return `${part('day')} ${part('month')} ${part('year')} ${part('hour')}:${part('minute')}`;
@@ -66,12 +90,8 @@ export function formatDate(value: string, options: DateFormatOptions = {}): stri
   const dateOnly = DATE_ONLY.test(value);
   const date = new Date(dateOnly ? `${value}T00:00:00Z` : value);
   if (Number.isNaN(date.getTime())) return value;
-  const parts = new Intl.DateTimeFormat(options.locale ?? 'en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: dateOnly ? 'UTC' : (options.timeZone ?? 'UTC'),
-  }).formatToParts(date);
+  const timeZone = dateOnly ? 'UTC' : (options.timeZone ?? 'UTC');
+  const parts = formatter('date', options.locale ?? 'en-GB', timeZone).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes): string =>
     parts.find((p) => p.type === type)?.value ?? '';
   return `${part('day')} ${part('month')} ${part('year')}`;

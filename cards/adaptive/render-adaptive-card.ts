@@ -1,10 +1,12 @@
 /**
  * Renders a view model as an Adaptive Card for Teams: picks the template for `view.kind`, binds
- * the pre-computed template data with `adaptivecards-templating` and tidies the result. The output
- * is plain JSON, ready to send as an attachment or as the body of an `adaptiveCard/action` reply.
+ * the pre-computed template data with `adaptivecards-templating` semantics and tidies the result.
+ * The output is plain JSON, ready to send as an attachment or as the body of an
+ * `adaptiveCard/action` reply.
  */
 import * as ACData from 'adaptivecards-templating';
 import type { ViewKind, ViewModel } from '../../dialogs/views/view-model.js';
+import { type CompiledTemplate, compileTemplate, tidy } from './compile-template.js';
 import { templateData } from './template-data.js';
 import { TEMPLATE_NAMES, templateFor } from './templates.js';
 
@@ -38,34 +40,35 @@ export interface RenderOptions {
   timeZone?: string;
 }
 
-// Templates are parsed once; a Template instance can be expanded with any data, many times.
-const compiled = new Map<ViewKind, ACData.Template>();
+/**
+ * Expands a template with `$root` data and tidies it. Compiled once per view kind (see
+ * compile-template.ts: `Template.expand` spends most of a Teams turn's own CPU re-walking the
+ * template and rebuilding evaluation state per expression); a template the compiler does not
+ * mirror falls back to the library itself, with the same result.
+ */
+type Expander = (root: object) => unknown;
 
-function compiledTemplate(kind: ViewKind): ACData.Template {
-  let template = compiled.get(kind);
-  if (template === undefined) {
-    template = new ACData.Template(templateFor(kind));
-    compiled.set(kind, template);
-  }
-  return template;
+const expanders = new Map<ViewKind, Expander>();
+
+function libraryExpander(template: unknown): Expander {
+  const compiled = new ACData.Template(template);
+  return (root) => tidy(compiled.expand({ $root: root }));
 }
 
-/** Drops `actions: []` left where every action had a false `$when` (some hosts reject it). */
-function tidy(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(tidy);
-  if (node === null || typeof node !== 'object') return node;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'actions' && Array.isArray(value) && value.length === 0) continue;
-    out[key] = tidy(value);
+function expanderFor(kind: ViewKind): Expander {
+  let expander = expanders.get(kind);
+  if (expander === undefined) {
+    const template = templateFor(kind);
+    const compiled: CompiledTemplate | undefined = compileTemplate(template);
+    expander = compiled ?? libraryExpander(template);
+    expanders.set(kind, expander);
   }
-  return out;
+  return expander;
 }
 
 export function renderAdaptiveCard(view: ViewModel, options: RenderOptions = {}): AdaptiveCard {
   const data = templateData(view, options);
-  const expanded: unknown = compiledTemplate(view.kind).expand({ $root: data });
-  const card = tidy(expanded) as AdaptiveCard;
+  const card = expanderFor(view.kind)(data) as AdaptiveCard;
   if (card?.type !== 'AdaptiveCard' || !Array.isArray(card.body)) {
     throw new Error(`Template ${TEMPLATE_NAMES[view.kind]}.json did not expand to an Adaptive Card`);
   }
