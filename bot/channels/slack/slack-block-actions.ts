@@ -15,9 +15,10 @@ import { handleAction } from '../../app/handle-action.js';
 import { rememberSlackUser, slackActor } from './slack-actor.js';
 import { modalFor } from './slack-surfaces.js';
 import { answersFromState, parseJsonObject } from './slack-values.js';
+import type { SlackWebApi } from './slack-web-api.js';
 
-export function registerBlockActions(app: App, deps: AppDeps): void {
-  app.action<BlockAction<ButtonAction>>(/^riskcheck\./, async ({ ack, body, client, action }) => {
+export function registerBlockActions(app: App, deps: AppDeps, client: SlackWebApi): void {
+  app.action<BlockAction<ButtonAction>>(/^riskcheck\./, async ({ ack, body, action }) => {
     await ack();
     const actor = slackActor(body.user?.id, body.user?.name ?? body.user?.username);
     const verb = baseActionId(action.action_id);

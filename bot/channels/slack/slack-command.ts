@@ -10,11 +10,17 @@ import { handleCommand } from '../../app/handle-command.js';
 import type { LinkTarget } from '../../app/link-channel.js';
 import { rememberSlackUser, slackActor } from './slack-actor.js';
 import { messageFor, modalFor } from './slack-surfaces.js';
+import type { SlackWebApi } from './slack-web-api.js';
 
 const MODAL_COMMANDS = new Set(['welcome', 'help', 'resume', 'list']);
 
-export function registerSlashCommand(app: App, deps: AppDeps, commandName: string): void {
-  app.command(commandName, async ({ ack, command, client, respond }) => {
+export function registerSlashCommand(
+  app: App,
+  deps: AppDeps,
+  client: SlackWebApi,
+  commandName: string,
+): void {
+  app.command(commandName, async ({ ack, command, respond }) => {
     await ack();
     const actor = slackActor(command.user_id, command.user_name);
     if (!actor) return;

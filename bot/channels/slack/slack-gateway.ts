@@ -2,11 +2,11 @@
  * Posting for Slack: `chat.postMessage` into a department channel or a user's DM (the user id
  * works as the channel), `chat.update` to turn an approval request into its resolved state.
  */
-import type { webApi } from '@slack/bolt';
 import { renderSlackMessage } from '../../../cards/block-kit/render-slack.js';
 import type { ChannelGateway } from '../../app/channel-gateway.js';
+import type { SlackWebApi } from './slack-web-api.js';
 
-export function createSlackGateway(client: webApi.WebClient): ChannelGateway {
+export function createSlackGateway(client: SlackWebApi): ChannelGateway {
   return {
     platform: 'slack',
     async post(link, view) {

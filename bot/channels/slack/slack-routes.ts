@@ -1,10 +1,11 @@
 /**
  * `/slack/events` on the shared express server: our verification and deduplication guard, then
  * Bolt's ExpressReceiver (signature already checked, so Bolt only parses) with the riskcheck
- * handlers. The Web API client gets a timeout and no automatic retries, because a retried
- * chat.postMessage whose first response was lost becomes a duplicate post.
+ * handlers. Our own Web API client (see slack-web-api.ts) has a timeout and no automatic
+ * retries, because a retried chat.postMessage whose first response was lost becomes a duplicate
+ * post; Bolt's own client gets the same settings but is not used.
  */
-import { App, ExpressReceiver, LogLevel, webApi } from '@slack/bolt';
+import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
 import { Router } from 'express';
 import { DECISION_MODAL_CALLBACK_ID } from '../../../cards/block-kit/decision-comment-modal.js';
 import { DISCUSSION_MODAL_CALLBACK_ID } from '../../../cards/block-kit/discussion-modal.js';
@@ -17,6 +18,7 @@ import { registerSlashCommand } from './slack-command.js';
 import { createSlackGateway } from './slack-gateway.js';
 import { slackRequestGuard } from './slack-request-guard.js';
 import { registerDiscussionSubmission, registerViewSubmissions } from './slack-view-submissions.js';
+import { createSlackWebApi } from './slack-web-api.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 /** Modals with a submission handler; any other submission is acknowledged and ignored. */
@@ -47,7 +49,11 @@ export function createSlackChannel(deps: AppDeps, settings: SlackSettings): Rout
     // reminder sweeper schedules the retry on its own clock and stays responsive.
     rejectRateLimitedCalls: true,
   };
-  const client = new webApi.WebClient(botToken, clientOptions);
+  const client = createSlackWebApi({
+    token: botToken,
+    ...(settings.apiUrl ? { apiUrl: settings.apiUrl } : {}),
+    timeoutMs: WEB_API_TIMEOUT_MS,
+  });
   // Bolt with a single token and verification off calls auth.test before EVERY request (measured
   // in the benchmark); ask once and reuse the answer, asking again only after a failure.
   let identity: Promise<{ botId?: string; botUserId?: string }> | undefined;
@@ -76,9 +82,9 @@ export function createSlackChannel(deps: AppDeps, settings: SlackSettings): Rout
     );
   });
   deps.gateways.slack = createSlackGateway(client);
-  registerSlashCommand(app, deps, '/riskcheck');
-  registerBlockActions(app, deps);
-  registerViewSubmissions(app, deps);
+  registerSlashCommand(app, deps, client, '/riskcheck');
+  registerBlockActions(app, deps, client);
+  registerViewSubmissions(app, deps, client);
   registerDiscussionSubmission(app, deps);
   // Anything else (another app's buttons, a closed modal) is acknowledged and ignored, so Bolt
   // never leaves Slack waiting for an answer.

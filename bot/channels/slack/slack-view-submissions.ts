@@ -25,12 +25,13 @@ import type { Reply } from '../../app/reply.js';
 import { rememberSlackUser, slackActor } from './slack-actor.js';
 import { modalFor, replyView, stepErrors, withinBudget } from './slack-surfaces.js';
 import { answersFromState, parseJsonObject } from './slack-values.js';
+import type { SlackWebApi } from './slack-web-api.js';
 
 /** Leaves room inside Slack's 3 s for the acknowledgement to travel back. */
 export const ACK_BUDGET_MS = 2000;
 
-export function registerViewSubmissions(app: App, deps: AppDeps): void {
-  app.view<ViewSubmitAction>('riskcheck.modal', async ({ ack, body, view, client }) => {
+export function registerViewSubmissions(app: App, deps: AppDeps, client: SlackWebApi): void {
+  app.view<ViewSubmitAction>('riskcheck.modal', async ({ ack, body, view }) => {
     const actor = slackActor(body.user?.id, body.user?.name);
     const metadata = parseJsonObject(view.private_metadata);
     const verb =
