@@ -267,6 +267,24 @@ describe('Slack request verification', () => {
     expect((await slash(h, SLACK_USERS.alex)).status).toBe(200);
   });
 
+  it('refuses a body whose content type Bolt would not read as a form, and a field sent twice', async () => {
+    const before = await storeFiles();
+    const valid = command();
+    const charset = { ...valid, contentType: 'application/x-www-form-urlencoded; charset=utf-8' };
+    expect((await h.postSlack(charset)).status).toBe(400);
+    const twice = { ...valid, body: `${valid.body}&user_id=U0SOMEONE` };
+    expect((await h.postSlack(twice)).status).toBe(400);
+    expect(h.slack.calls.filter((c) => c.method !== 'auth.test')).toHaveLength(0);
+    expect(await storeFiles()).toBe(before);
+    expect((await h.postSlack(command())).status).toBe(200);
+  });
+
+  it('answers the Events API url_verification challenge', async () => {
+    const body = JSON.stringify({ token: 'x', challenge: 'challenge-123', type: 'url_verification' });
+    const response = await h.postSlack({ body, contentType: 'application/json' });
+    expect(response).toEqual({ status: 200, body: { challenge: 'challenge-123' } });
+  });
+
   it('refuses oversized bodies with 413', async () => {
     const request = { body: `text=${'x'.repeat(300_000)}`, contentType: 'application/x-www-form-urlencoded' };
     const response = await h.postRaw(

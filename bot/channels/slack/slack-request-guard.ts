@@ -2,13 +2,14 @@
  * Express middleware in front of Bolt for `/slack/events`: reads the raw body (size-limited),
  * verifies the signature with the injected clock, refuses payloads of an unknown shape, and answers repeats (a replayed request, a
  * Slack retry of an interaction or event already handled) with 200 without processing them, so
- * nothing is posted twice. Bolt then parses the verified body (`req.rawBody`).
+ * nothing is posted twice. The body is parsed once, here: `req.body` is then the parsed payload
+ * for the handler that passes it to Bolt.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { RiskcheckStore } from '../../../storage/store.js';
 import type { Clock } from '../../clock.js';
 import { cleanForLog, type Logger } from '../../logger.js';
-import { isAcceptedSlackPayload } from './slack-payload-schema.js';
+import { parseSlackBody } from './slack-payload-schema.js';
 import { verifySlackSignature } from './verify-signature.js';
 
 export const SLACK_BODY_LIMIT = '256kb';
@@ -34,15 +35,14 @@ export function slackRequestGuard(options: {
       res.status(401).json({ error: 'Request verification failed' });
       return;
     }
-    if (!isAcceptedSlackPayload(rawBody, header(req, 'content-type'))) {
+    const parsed = parseSlackBody(rawBody, header(req, 'content-type'));
+    if (!parsed) {
       res.status(400).json({ error: 'Unrecognised Slack payload' });
       return;
     }
     // One key per delivery: the trigger or event id (the same in a retry and in a replay of the
     // same body), or the signature for a body that carries neither.
-    const key =
-      deliveryKeys(rawBody, header(req, 'content-type'))[0] ??
-      `slack:signature:${header(req, 'x-slack-signature')}`;
+    const key = parsed.deliveryKey ?? `slack:signature:${header(req, 'x-slack-signature')}`;
     if (!(await options.store.markProcessed(key, options.clock.now().toISOString()))) {
       options.logger.info(
         { retry: cleanForLog(header(req, 'x-slack-retry-num') ?? '0', 20) },
@@ -51,7 +51,7 @@ export function slackRequestGuard(options: {
       res.status(200).send('');
       return;
     }
-    (req as Request & { rawBody?: Buffer }).rawBody = rawBody;
+    req.body = parsed.body;
     next();
   };
   return [readRaw, verify];
@@ -60,26 +60,4 @@ export function slackRequestGuard(options: {
 function header(req: Request, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
-}
-
-/**
- * What identifies one delivery across Slack's retries: the event id for Events API callbacks,
- * the trigger id for slash commands and interactions (each click or submit gets its own).
- */
-export function deliveryKeys(rawBody: Buffer, contentType: string | undefined): string[] {
-  const text = rawBody.toString('utf8');
-  try {
-    if (contentType?.includes('application/json')) {
-      const body = JSON.parse(text) as { event_id?: unknown };
-      return typeof body.event_id === 'string' ? [`slack:event:${body.event_id}`] : [];
-    }
-    const form = new URLSearchParams(text);
-    const payload = form.get('payload');
-    const source = payload ? (JSON.parse(payload) as Record<string, unknown>) : Object.fromEntries(form);
-    const trigger = source.trigger_id;
-    return typeof trigger === 'string' && trigger !== '' ? [`slack:trigger:${trigger}`] : [];
-  } catch {
-    // Bolt answers unparsable bodies with 400; nothing to deduplicate.
-    return [];
-  }
 }

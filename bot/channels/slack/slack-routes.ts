@@ -1,12 +1,12 @@
 /**
- * `/slack/events` on the shared express server: our verification and deduplication guard, then
- * Bolt's ExpressReceiver (signature already checked, so Bolt only parses) with the riskcheck
- * handlers. Our own Web API client (see slack-web-api.ts) has a timeout and no automatic
+ * `/slack/events` on the shared express server: our verification, parsing and deduplication
+ * guard, then Bolt's ExpressReceiver request handler with the riskcheck handlers. The receiver's
+ * own route (which would read and parse the body a second time) is never mounted. Our own Web API client (see slack-web-api.ts) has a timeout and no automatic
  * retries, because a retried chat.postMessage whose first response was lost becomes a duplicate
  * post; Bolt's own client gets the same settings but is not used.
  */
 import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
-import { Router } from 'express';
+import { type Request, type Response, Router } from 'express';
 import { DECISION_MODAL_CALLBACK_ID } from '../../../cards/block-kit/decision-comment-modal.js';
 import { DISCUSSION_MODAL_CALLBACK_ID } from '../../../cards/block-kit/discussion-modal.js';
 import { MODAL_CALLBACK_ID } from '../../../cards/block-kit/render-slack.js';
@@ -29,18 +29,28 @@ const WEB_API_TIMEOUT_MS = 10_000;
 export function createSlackChannel(deps: AppDeps, settings: SlackSettings): Router {
   const { signingSecret, botToken } = settings;
   if (!signingSecret || !botToken) throw new Error('Slack needs a signing secret and a bot token');
-  const router = Router();
-  router.post(
-    SLACK_EVENTS_PATH,
-    ...slackRequestGuard({ signingSecret, clock: deps.clock, store: deps.store, logger: deps.logger }),
-  );
+  // Bolt registers its body parser and handler on this router, which is left unmounted: the
+  // guard below has verified and parsed the body, and hands it to the receiver's handler.
   const receiver = new ExpressReceiver({
     signingSecret,
     signatureVerification: false,
     endpoints: SLACK_EVENTS_PATH,
-    router,
+    router: Router(),
     logLevel: LogLevel.ERROR,
   });
+  const router = Router();
+  router.post(
+    SLACK_EVENTS_PATH,
+    ...slackRequestGuard({ signingSecret, clock: deps.clock, store: deps.store, logger: deps.logger }),
+    async (req: Request, res: Response) => {
+      // What Bolt's own route answers before its handler (an ssl_check never passes the guard).
+      if (req.body.type === 'url_verification') {
+        res.json({ challenge: req.body.challenge });
+        return;
+      }
+      await receiver.requestHandler(req, res);
+    },
+  );
   const clientOptions = {
     ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
     timeout: WEB_API_TIMEOUT_MS,
@@ -70,7 +80,9 @@ export function createSlackChannel(deps: AppDeps, settings: SlackSettings): Rout
       });
     return { botToken, ...(await identity) };
   };
-  const app = new App({ receiver, authorize, logLevel: LogLevel.ERROR, clientOptions });
+  // No conversation store: riskcheck keeps its state in its own store, and Bolt's in-memory one
+  // would look up (and throw and catch a "not found" error for) every request.
+  const app = new App({ receiver, authorize, convoStore: false, logLevel: LogLevel.ERROR, clientOptions });
   // Handlers go on after ack(); tracking them lets shutdown (and tests) wait for the work.
   app.use(async ({ next }) => {
     await deps.work.track(next());
