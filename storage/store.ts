@@ -82,6 +82,11 @@ export interface RiskcheckStore {
   listAssessmentSummaries(query?: SummaryQuery): Promise<AssessmentSummary[]>;
   /** Retention may delete a closed assessment; deleting a missing one is a no-op. */
   deleteAssessment(id: string): Promise<void>;
+  /**
+   * Removes superseded versions and deleted records from disk (append-only files keep them until
+   * compacted): erasure and retention call it so what they removed is really gone.
+   */
+  purgeSuperseded(): Promise<void>;
 
   /** Conversation references for proactive posts. */
   getLink(key: string): Promise<ConversationLink | undefined>;

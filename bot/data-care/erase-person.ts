@@ -80,8 +80,9 @@ export async function erasePerson(deps: AppDeps, person: PersonKey): Promise<Era
     result.sessions++;
   }
 
-  for (const listed of await store.listAssessments()) {
-    if (!samePerson(listed.submitter, person) && !(listed.decision && samePerson(listed.decision.by, person)))
+  // Chosen from the summaries in memory: only the person's assessments are read from disk.
+  for (const listed of await store.listAssessmentSummaries()) {
+    if (!isKeyOf(listed.submitterKey, person) && !(listed.decision && isKeyOf(listed.decision.byKey, person)))
       continue;
     // Set on each attempt, counted once the save went through.
     let submitted = false;
@@ -128,6 +129,8 @@ export async function erasePerson(deps: AppDeps, person: PersonKey): Promise<Era
   result.auditEvents = await store.rewriteAuditActors(
     [...spellings].map((from) => ({ from, to: pseudonymKey })),
   );
+  // The journals still hold the versions from before the erasure until they are compacted.
+  await store.purgeSuperseded();
   return result;
 }
 

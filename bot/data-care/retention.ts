@@ -63,6 +63,8 @@ export async function applyRetention(deps: AppDeps): Promise<RetentionResult> {
   }
   // One rewrite of the audit trail for the whole run, not one per assessment.
   if (auditChanges.length > 0) await deps.store.rewriteAuditActors(auditChanges);
+  // What was anonymised or deleted stays in the journals' older lines until they are compacted.
+  if (result.anonymised + result.deleted > 0) await deps.store.purgeSuperseded();
   return result;
 }
 

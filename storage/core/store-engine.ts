@@ -4,10 +4,17 @@
  * method mutates memory synchronously (so checks cannot interleave) and then awaits persistence.
  */
 import type { Assessment } from '../../dialogs/assessment.js';
-import { summariseAssessment } from '../../dialogs/assessment-summary.js';
 import type { Discussion, Reminder } from '../../dialogs/reminders/reminder.js';
 import { actorKey, type DialogSession } from '../../dialogs/session.js';
-import type { AuditEvent, AuditQuery, ConversationLink, RiskcheckStore, SaveResult } from '../store.js';
+import type {
+  AuditEvent,
+  AuditQuery,
+  ConversationLink,
+  RiskcheckStore,
+  SaveResult,
+  SummaryQuery,
+} from '../store.js';
+import { type AssessmentHistory, memoryHistory } from './assessment-history.js';
 import { applyActorChanges } from './audit-rewrite.js';
 import { createDict, type Dict, IndexedTable, RecordTable } from './record-table.js';
 
@@ -19,7 +26,8 @@ export const PROCESSED_RETENTION_MS = 60 * 60 * 1000;
 /** Everything the store holds. Dicts are used in place, so a persistence layer can serialise them. */
 export interface StoreState {
   sessions: Dict<DialogSession>;
-  assessments: Dict<Assessment>;
+  /** Submitted assessments: in memory (memory store) or on disk with summaries in memory. */
+  assessments: AssessmentHistory;
   reminders: Dict<Reminder>;
   discussions: Dict<Discussion>;
   links: Dict<ConversationLink>;
@@ -32,7 +40,7 @@ export interface StoreState {
 export function emptyState(): StoreState {
   return {
     sessions: createDict(),
-    assessments: createDict(),
+    assessments: memoryHistory(),
     reminders: createDict(),
     discussions: createDict(),
     links: createDict(),
@@ -41,36 +49,40 @@ export function emptyState(): StoreState {
   };
 }
 
-/** Called after the in-memory state changed; resolves once the change is durable. */
+/**
+ * Called after the in-memory state changed; resolves once the change is durable. The id says
+ * which record changed (saved, or removed when no longer in the state), for journals that append
+ * just that record. Assessments persist themselves (AssessmentHistory).
+ */
 export interface Persistence {
-  sessionsChanged(): Promise<void>;
-  assessmentsChanged(): Promise<void>;
-  remindersChanged(): Promise<void>;
-  discussionsChanged(): Promise<void>;
-  linksChanged(): Promise<void>;
-  processedChanged(): Promise<void>;
+  sessionsChanged(id: string): Promise<void>;
+  remindersChanged(id: string): Promise<void>;
+  discussionsChanged(id: string): Promise<void>;
+  linksChanged(key: string): Promise<void>;
+  /** `key` was added; `expired` were dropped from memory by age. */
+  processedChanged(key: string, expired: readonly string[]): Promise<void>;
   auditAppended(event: AuditEvent): Promise<void>;
   /** The audit trail was changed in place (pseudonymised): persist it whole. */
   auditRewritten(events: readonly AuditEvent[]): Promise<void>;
+  /** Physically drops superseded versions of hot records (erasure, retention). */
+  purge(): Promise<void>;
   close(): Promise<void>;
 }
 
 export const noPersistence: Persistence = {
   sessionsChanged: async () => {},
-  assessmentsChanged: async () => {},
   remindersChanged: async () => {},
   discussionsChanged: async () => {},
   linksChanged: async () => {},
   processedChanged: async () => {},
   auditAppended: async () => {},
   auditRewritten: async () => {},
+  purge: async () => {},
   close: async () => {},
 };
 
 const byCreated = (a: DialogSession, b: DialogSession) =>
   a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
-const bySubmitted = (a: Assessment, b: Assessment) =>
-  a.submittedAt.localeCompare(b.submittedAt) || a.id.localeCompare(b.id);
 /** As instants (`…00Z` and `…00.000Z` are the same time); as text only if one does not parse. */
 function byInstant(a: string, b: string): number {
   const difference = Date.parse(a) - Date.parse(b);
@@ -82,10 +94,12 @@ const byRecorded = (a: Discussion, b: Discussion) =>
 
 export function createStoreEngine(state: StoreState, persistence: Persistence): RiskcheckStore {
   const sessions = new RecordTable(state.sessions, { owner: (s) => actorKey(s.owner) });
-  const assessments = new RecordTable(state.assessments, {
-    submitter: (a) => actorKey(a.submitter),
-    department: (a) => a.departmentId,
-  });
+  const history = state.assessments;
+  /** Full records of the matching summaries, oldest first (read one by one from the history). */
+  async function assessmentsOf(query: SummaryQuery): Promise<Assessment[]> {
+    const found = await Promise.all(history.summaries(query).map((s) => history.get(s.id)));
+    return found.filter((a): a is Assessment => a !== undefined);
+  }
   const reminders = new RecordTable(state.reminders, {
     department: (r) => r.departmentId,
     status: (r) => r.status,
@@ -114,49 +128,52 @@ export function createStoreEngine(state: StoreState, persistence: Persistence): 
     },
     async saveSession(session, expectedVersion) {
       open();
-      return persisted(sessions.save(session, expectedVersion), persistence.sessionsChanged);
+      return persisted(sessions.save(session, expectedVersion), () =>
+        persistence.sessionsChanged(session.id),
+      );
     },
     async deleteSession(id) {
       open();
-      if (sessions.delete(id)) await persistence.sessionsChanged();
+      if (sessions.delete(id)) await persistence.sessionsChanged(id);
     },
 
     async getAssessment(id) {
       open();
-      return assessments.get(id);
+      return history.get(id);
     },
     async listAssessmentsBySubmitter(submitterKey) {
       open();
-      return assessments.list('submitter', submitterKey, bySubmitted);
+      return assessmentsOf({ submitterKey });
     },
     async listAssessmentsByDepartment(departmentId) {
       open();
-      return assessments.list('department', departmentId, bySubmitted);
+      return assessmentsOf({ departmentId });
     },
     async saveAssessment(assessment, expectedVersion) {
       open();
-      return persisted(assessments.save(assessment, expectedVersion), persistence.assessmentsChanged);
+      // Check and write in the same turn of the event loop: a racing save sees the new version.
+      if ((history.versionOf(assessment.id) ?? 0) !== expectedVersion) {
+        return { kind: 'conflict', current: await history.get(assessment.id) };
+      }
+      const record: Assessment = { ...structuredClone(assessment), version: expectedVersion + 1 };
+      await history.put(record);
+      return { kind: 'saved', record: structuredClone(record) };
     },
     async listAssessments() {
       open();
-      return Object.values(state.assessments)
-        .sort(bySubmitted)
-        .map((a) => structuredClone(a));
+      return assessmentsOf({});
     },
     async listAssessmentSummaries(query = {}) {
       open();
-      return Object.values(state.assessments)
-        .filter(
-          (a) =>
-            (query.departmentId === undefined || a.departmentId === query.departmentId) &&
-            (query.submitterKey === undefined || actorKey(a.submitter) === query.submitterKey),
-        )
-        .sort(bySubmitted)
-        .map(summariseAssessment);
+      return history.summaries(query);
     },
     async deleteAssessment(id) {
       open();
-      if (assessments.delete(id)) await persistence.assessmentsChanged();
+      await history.delete(id);
+    },
+    async purgeSuperseded() {
+      open();
+      await Promise.all([history.purge(), persistence.purge()]);
     },
 
     async getReminder(id) {
@@ -165,7 +182,9 @@ export function createStoreEngine(state: StoreState, persistence: Persistence): 
     },
     async saveReminder(reminder, expectedVersion) {
       open();
-      return persisted(reminders.save(reminder, expectedVersion), persistence.remindersChanged);
+      return persisted(reminders.save(reminder, expectedVersion), () =>
+        persistence.remindersChanged(reminder.id),
+      );
     },
     async listDueReminders(now) {
       open();
@@ -183,7 +202,7 @@ export function createStoreEngine(state: StoreState, persistence: Persistence): 
     async saveDiscussion(discussion) {
       open();
       discussions.put(discussion);
-      await persistence.discussionsChanged();
+      await persistence.discussionsChanged(discussion.id);
     },
     async listDiscussions(departmentId) {
       open();
@@ -197,7 +216,7 @@ export function createStoreEngine(state: StoreState, persistence: Persistence): 
     async saveLink(link) {
       open();
       state.links[link.key] = structuredClone(link);
-      await persistence.linksChanged();
+      await persistence.linksChanged(link.key);
     },
     async listLinks() {
       open();
@@ -209,7 +228,7 @@ export function createStoreEngine(state: StoreState, persistence: Persistence): 
       open();
       if (!Object.hasOwn(state.links, key)) return;
       delete state.links[key];
-      await persistence.linksChanged();
+      await persistence.linksChanged(key);
     },
 
     async appendAudit(event) {
@@ -243,28 +262,31 @@ export function createStoreEngine(state: StoreState, persistence: Persistence): 
       open();
       if (Object.hasOwn(state.processed, key)) return false;
       state.processed[key] = at;
-      pruneProcessed(state.processed, at);
-      await persistence.processedChanged();
+      const expired = pruneProcessed(state.processed, at);
+      await persistence.processedChanged(key, expired);
       return true;
     },
 
     async close() {
       if (closed) return;
       closed = true;
-      await persistence.close();
+      await Promise.all([history.close(), persistence.close()]);
     },
   };
 }
 
-/** Drops dedup keys older than the retention window measured from `now`, so the file stays bounded. */
-function pruneProcessed(processed: Dict<string>, now: string): void {
+/** Drops dedup keys older than the retention window measured from `now`; returns the dropped keys. */
+function pruneProcessed(processed: Dict<string>, now: string): string[] {
+  const expired: string[] = [];
   const cutoff = Date.parse(now) - PROCESSED_RETENTION_MS;
-  if (Number.isNaN(cutoff)) return;
+  if (Number.isNaN(cutoff)) return expired;
   // Keys are added in time order, so the expired ones come first: stop at the first live key
   // instead of scanning every key on every request.
   for (const key in processed) {
     const at = processed[key];
     if (at === undefined || Date.parse(at) >= cutoff) break;
     delete processed[key];
+    expired.push(key);
   }
+  return expired;
 }

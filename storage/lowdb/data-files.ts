@@ -16,6 +16,13 @@ import type { Decode } from './durable-json-file.js';
 export const SCHEMA_VERSION = 1;
 
 export const FILE_NAMES = {
+  /** Journals (storage/journal/): appended record by record, never rewritten per save. */
+  sessionsJournal: 'sessions.jsonl',
+  processedJournal: 'processed.jsonl',
+  assessmentsJournal: 'assessments.jsonl',
+  /** Derived from assessments.jsonl; rebuilt when missing. */
+  assessmentsIndex: 'assessments.index.json',
+  /** Before the journals: imported once into them, then removed. */
   sessions: 'sessions.json',
   assessments: 'assessments.json',
   /** Added after the first release: a data directory without them simply has none yet. */
@@ -76,6 +83,25 @@ const reminderShape = versioned.extend({
 });
 const discussionShape = z.looseObject({ id: z.string(), departmentId: z.string(), recordedAt: z.string() });
 const linkShape = z.looseObject({ key: z.string() });
+
+/** Checks one journal record with the same shape as its legacy file's entries. */
+export function recordDecoder<T>(shape: z.ZodType, what: string): (value: unknown, id: string) => T {
+  return (value, id) => {
+    const parsed = shape.safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(`${what} ${id}: ${[...(issue?.path ?? [])].join('.')} ${issue?.message ?? 'invalid'}`);
+    }
+    if ((value as { id?: unknown }).id !== id) throw new Error(`${what} ${id} is stored under the wrong id`);
+    return value as T;
+  };
+}
+
+export const decodeSessionRecord = recordDecoder<DialogSession>(sessionShape, 'session');
+export const decodeProcessedAt = (value: unknown, key: string): string => {
+  if (typeof value !== 'string') throw new Error(`dedup key ${key} has no timestamp`);
+  return value;
+};
 
 /** Throws STORE_SCHEMA_UNKNOWN unless `raw` is an object with the schemaVersion this code writes. */
 export function checkEnvelope(raw: unknown, file: string): Record<string, unknown> {

@@ -1,34 +1,34 @@
 /**
- * The embedded default store: lowdb files in one data directory, owned by one process. Hot state
- * (sessions, reminders) and cold history (assessments, discussions, audit) live in separate
- * files, so saving an answer rewrites only sessions.json; see data-files.ts for the layout and durable-json-file.ts for how
- * each write reaches the disk.
+ * The embedded default store, in one data directory owned by one process. What grows with use is
+ * appended, never rewritten per save: dialog sessions, dedup keys and the assessment history are
+ * journals (storage/journal/), the audit trail a JSON Lines log. The small, slowly changing
+ * collections (reminders, discussions, channel links) are lowdb documents. See data-files.ts for
+ * the layout.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { createDict } from '../core/record-table.js';
 import { createStoreEngine, type Persistence } from '../core/store-engine.js';
+import { AssessmentJournal } from '../journal/assessment-journal.js';
+import { RecordJournal } from '../journal/record-journal.js';
 import type { RiskcheckStore } from '../store.js';
 import { AuditLog } from './audit-log.js';
 import { DEFAULT_LOCK_STALE_MS, lockDataDir } from './data-dir-lock.js';
 import {
-  type AssessmentsFile,
   type DiscussionsFile,
   dataFile,
-  decodeAssessments,
   decodeDiscussions,
   decodeLinks,
-  decodeProcessed,
+  decodeProcessedAt,
   decodeReminders,
-  decodeSessions,
+  decodeSessionRecord,
   type LinksFile,
-  type ProcessedFile,
   type RemindersFile,
   SCHEMA_VERSION,
-  type SessionsFile,
 } from './data-files.js';
 import { type Decode, DurableJsonFile } from './durable-json-file.js';
+import { openLegacyFiles } from './legacy-files.js';
 import { type Migration, SchemaMigrator } from './migrations.js';
 
 export interface LowdbStoreOptions {
@@ -60,15 +60,8 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Risk
     openLowFile(file, migrator.decoder(decode), defaults);
 
   try {
+    const legacy = await openLegacyFiles(dataDir, openLow);
     // `new Low(adapter, defaults)` explicitly: JSONFilePreset turns into memory under NODE_ENV=test.
-    const sessions = await openLow<SessionsFile>(dataFile(dataDir, 'sessions'), decodeSessions, {
-      schemaVersion: SCHEMA_VERSION,
-      sessions: createDict(),
-    });
-    const assessments = await openLow<AssessmentsFile>(dataFile(dataDir, 'assessments'), decodeAssessments, {
-      schemaVersion: SCHEMA_VERSION,
-      assessments: createDict(),
-    });
     // A directory from before reminders existed has neither file: read as empty, created on first save.
     const reminders = await openLow<RemindersFile>(dataFile(dataDir, 'reminders'), decodeReminders, {
       schemaVersion: SCHEMA_VERSION,
@@ -82,62 +75,83 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Risk
       schemaVersion: SCHEMA_VERSION,
       links: createDict(),
     });
-    const processed = await openLow<ProcessedFile>(dataFile(dataDir, 'processed'), decodeProcessed, {
-      schemaVersion: SCHEMA_VERSION,
-      keys: createDict(),
+    // Every journal is read before any is created, so a damaged one leaves nothing new behind.
+    const sessionsFile = await RecordJournal.load(dataFile(dataDir, 'sessionsJournal'), {
+      kind: 'riskcheck-sessions',
+      decode: decodeSessionRecord,
     });
-    // Last: it is the only file opening creates, and only once every other file read cleanly.
-    const audit = await AuditLog.open(dataFile(dataDir, 'audit'), dataDir);
-    // Only now that every file read cleanly are migrated files backed up and written back.
+    const processedFile = await RecordJournal.load(dataFile(dataDir, 'processedJournal'), {
+      kind: 'riskcheck-processed',
+      decode: decodeProcessedAt,
+    });
+    const assessmentsFile = await AssessmentJournal.load({
+      file: dataFile(dataDir, 'assessmentsJournal'),
+      indexFile: dataFile(dataDir, 'assessmentsIndex'),
+    });
+
+    const lowFiles = [...legacy.opened, reminders, discussions, links];
+    // Only now that every lowdb file and journal read cleanly are migrated files backed up and written back.
+    await migrator.commit(lowFiles.map((f) => ({ file: f.adapter.file, write: () => f.db.write() })));
+
+    const opened: { close(): Promise<void> }[] = [];
     try {
-      await migrator.commit(
-        [sessions, assessments, reminders, discussions, links, processed].map((f) => ({
-          file: f.adapter.file,
-          write: () => f.db.write(),
-        })),
+      const sessions = await sessionsFile.finish(legacy.sessions);
+      opened.push(sessions);
+      const processed = await processedFile.finish(legacy.processed);
+      opened.push(processed);
+      const assessments = await assessmentsFile.finish(
+        legacy.assessments && Object.values(legacy.assessments),
+      );
+      opened.push(assessments);
+      // Last: it is the only file opening creates, and only once every other file read cleanly.
+      const audit = await AuditLog.open(dataFile(dataDir, 'audit'), dataDir);
+      opened.push(audit.log);
+      // The journals now hold what the legacy files held (and a backup of each was kept).
+      await legacy.retire();
+
+      const owned = async (write: () => Promise<void>) => {
+        if (lock.lost) throw lock.lost;
+        await write();
+      };
+      const persistence: Persistence = {
+        sessionsChanged: (id) => owned(() => sessions.changed(id)),
+        remindersChanged: () => owned(() => reminders.db.write()),
+        discussionsChanged: () => owned(() => discussions.db.write()),
+        linksChanged: () => owned(() => links.db.write()),
+        processedChanged: (key, expired) =>
+          owned(() => {
+            for (const old of expired) processed.forget(old);
+            return processed.changed(key);
+          }),
+        auditAppended: (event) => owned(() => audit.log.append(event)),
+        auditRewritten: (events) => owned(() => audit.log.rewrite(events)),
+        purge: () => owned(async () => void (await Promise.all([sessions.compact(), processed.compact()]))),
+        async close() {
+          try {
+            await Promise.all([reminders, discussions, links].map((f) => f.adapter.flush()));
+            await Promise.all([sessions.close(), processed.close(), audit.log.close()]);
+          } finally {
+            await lock.release();
+          }
+        },
+      };
+
+      return createStoreEngine(
+        {
+          sessions: sessions.records,
+          assessments,
+          reminders: reminders.db.data.reminders,
+          discussions: discussions.db.data.discussions,
+          links: links.db.data.links,
+          processed: processed.records,
+          audit: audit.events,
+        },
+        persistence,
       );
     } catch (error) {
-      await audit.log.close();
+      await Promise.all(opened.map((o) => o.close().catch(() => undefined)));
       throw error;
     }
-
-    const owned = async (write: () => Promise<void>) => {
-      if (lock.lost) throw lock.lost;
-      await write();
-    };
-    const persistence: Persistence = {
-      sessionsChanged: () => owned(() => sessions.db.write()),
-      assessmentsChanged: () => owned(() => assessments.db.write()),
-      remindersChanged: () => owned(() => reminders.db.write()),
-      discussionsChanged: () => owned(() => discussions.db.write()),
-      linksChanged: () => owned(() => links.db.write()),
-      processedChanged: () => owned(() => processed.db.write()),
-      auditAppended: (event) => owned(() => audit.log.append(event)),
-      auditRewritten: (events) => owned(() => audit.log.rewrite(events)),
-      async close() {
-        try {
-          await Promise.all(
-            [sessions, assessments, reminders, discussions, links, processed].map((f) => f.adapter.flush()),
-          );
-          await audit.log.close();
-        } finally {
-          await lock.release();
-        }
-      },
-    };
-
-    return createStoreEngine(
-      {
-        sessions: sessions.db.data.sessions,
-        assessments: assessments.db.data.assessments,
-        reminders: reminders.db.data.reminders,
-        discussions: discussions.db.data.discussions,
-        links: links.db.data.links,
-        processed: processed.db.data.keys,
-        audit: audit.events,
-      },
-      persistence,
-    );
   } catch (error) {
     await lock.release();
     throw error;

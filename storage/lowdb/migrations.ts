@@ -11,10 +11,19 @@ import { RESTORE_ADVICE, StoreError } from '../errors.js';
 import { type FILE_NAMES, SCHEMA_VERSION } from './data-files.js';
 import { type Decode, syncDirectory } from './durable-json-file.js';
 
-/** The lowdb JSON files; audit.jsonl has a header version too but no migration path yet. */
+/**
+ * The lowdb JSON files (legacy sessions/assessments/processed files too, migrated before they are
+ * imported into their journals); the journals and audit.jsonl have a header version but no
+ * migration path yet.
+ */
 export type MigratableFile = Exclude<
   (typeof FILE_NAMES)[keyof typeof FILE_NAMES],
-  'audit.jsonl' | '.riskcheck.lock'
+  | 'audit.jsonl'
+  | '.riskcheck.lock'
+  | 'sessions.jsonl'
+  | 'processed.jsonl'
+  | 'assessments.jsonl'
+  | 'assessments.index.json'
 >;
 
 export interface Migration {

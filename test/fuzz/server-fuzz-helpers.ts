@@ -10,8 +10,9 @@ import type { Harness, HttpResult } from '../helpers/bot-harness.js';
 
 /** Dialogs and outcomes; links and dedup keys may legitimately change on any request. */
 export async function storeFiles(h: Harness): Promise<string> {
-  const names = ['sessions.json', 'assessments.json'];
-  const files = await Promise.all(names.map((n) => readFile(join(h.dataDir, n), 'utf8').catch(() => '')));
+  // Both journals exist from the store's first open: a missing one fails the test.
+  const names = ['sessions.jsonl', 'assessments.jsonl'];
+  const files = await Promise.all(names.map((n) => readFile(join(h.dataDir, n), 'utf8')));
   return files.join('\n');
 }
 

@@ -147,13 +147,13 @@ describe('riskcheck erase', () => {
     await linkGph();
     const id = await submitAndDecide(USERS.lynne, SECRET_TITLE, 'Talk to the Security Forum first');
     await answerAll(h, USERS.lynne, plan('Lynnes unfinished draft'));
-    expect(await dataFile('sessions.json')).toContain(USERS.lynne.aadObjectId);
+    expect(await dataFile('sessions.jsonl')).toContain(USERS.lynne.aadObjectId);
 
     const reply = await say(USERS.patti, `riskcheck erase teams:${USERS.lynne.aadObjectId}`);
     expect(reply).toMatch(/Personal data erased/);
 
     const files = await Promise.all(
-      ['assessments.json', 'sessions.json', 'links.json', 'audit.jsonl'].map(dataFile),
+      ['assessments.jsonl', 'sessions.jsonl', 'links.json', 'audit.jsonl'].map(dataFile),
     );
     for (const text of files) {
       for (const personal of [
@@ -181,9 +181,9 @@ describe('riskcheck erase', () => {
 
   it('refuses a non-admin, changes nothing and audits the refusal', async () => {
     await completeRiskcheck(h, USERS.lynne, plan(SECRET_TITLE));
-    const before = await dataFile('assessments.json');
+    const before = await dataFile('assessments.jsonl');
     expect(await say(USERS.alex, `riskcheck erase teams:${USERS.lynne.aadObjectId}`)).toMatch(/Not allowed/);
-    expect(await dataFile('assessments.json')).toBe(before);
+    expect(await dataFile('assessments.jsonl')).toBe(before);
     const refused = await h.bot.deps.store.listAudit({ action: 'erasure.refused' });
     expect(refused).toEqual([expect.objectContaining({ actor: `teams:${USERS.alex.aadObjectId}` })]);
   });
@@ -200,7 +200,7 @@ describe('retention', () => {
     h.clock.set('2026-11-20T09:00:00.000Z');
 
     expect(await applyRetention(h.bot.deps)).toEqual({ anonymised: 1, deleted: 0 });
-    const onDisk = await dataFile('assessments.json');
+    const onDisk = await dataFile('assessments.jsonl');
     expect(onDisk).not.toContain('Old collaboration');
     expect(onDisk).not.toContain('Old comment');
     expect(onDisk).toContain('Recent collaboration');

@@ -25,10 +25,9 @@ afterEach(async () => {
 
 /** Dialogs and outcomes; links may legitimately change (a user's DM is remembered). */
 async function storeFiles(): Promise<string> {
-  const names = ['sessions.json', 'assessments.json'];
-  return (await Promise.all(names.map((n) => readFile(join(h.dataDir, n), 'utf8').catch(() => '')))).join(
-    '\n',
-  );
+  // Both journals exist from the store's first open: a missing one fails the test.
+  const names = ['sessions.jsonl', 'assessments.jsonl'];
+  return (await Promise.all(names.map((n) => readFile(join(h.dataDir, n), 'utf8')))).join('\n');
 }
 
 const command = () => slashCommand({ user: SLACK_USERS.alex, responseUrl: h.slack.responseUrl('x') });

@@ -54,6 +54,18 @@ describe('starting riskcheck on an unreadable data file', () => {
       /damaged|not valid JSON/,
     ],
     [
+      'an assessments.jsonl with a damaged line',
+      'assessments.jsonl',
+      '{"schemaVersion":1,"kind":"riskcheck-assessments","generation":"g"}\n{"put":{"id"\n{"del":"a-1"}\n',
+      /damaged/,
+    ],
+    [
+      'a sessions.jsonl from schemaVersion 99',
+      'sessions.jsonl',
+      '{"schemaVersion":99,"kind":"riskcheck-sessions","generation":"g"}\n',
+      /schemaVersion 99/,
+    ],
+    [
       'sessions.json from schemaVersion 99',
       'sessions.json',
       '{"schemaVersion":99,"sessions":{}}',

@@ -28,7 +28,7 @@ afterEach(async () => {
 
 async function storeSnapshot(): Promise<string> {
   const session = await h.bot.deps.store.getSession(sessionId);
-  const sessionsFile = await readFile(join(h.dataDir, 'sessions.json'), 'utf8').catch(() => '');
+  const sessionsFile = await readFile(join(h.dataDir, 'sessions.jsonl'), 'utf8');
   return JSON.stringify({ session, sessionsFile });
 }
 

@@ -4,7 +4,7 @@
  * the rest of a burst is in flight, after a random delay) and restart it. After every kill each
  * acknowledged answer must be on disk, every JSON file must parse, and the restarted store must
  * load at least what was acknowledged. Power loss is not simulated: that needs the fsyncs in
- * durable-json-file.ts, which no test here can observe.
+ * append-log.ts and durable-json-file.ts, which no test here can observe.
  *
  * RISKCHECK_STRESS=1 (npm run test:stress) runs many more kills; RISKCHECK_CRASH_SEED picks the seed.
  */
@@ -13,6 +13,7 @@ import { readdir, readFile, rm, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readJournal } from '../../helpers/read-journal.js';
 import { tempDir } from './lowdb-helpers.js';
 
 const STRESS = process.env.RISKCHECK_STRESS === '1';
@@ -118,19 +119,26 @@ function killPlan(random: () => number, count: number): Array<'early' | 'afterAc
   return plan;
 }
 
-/** Every acknowledged answer is in sessions.json, and every JSON data file parses. */
+/**
+ * Every acknowledged answer is in sessions.jsonl, every JSON data file parses, and every complete
+ * journal line parses (a torn last line, never acknowledged, is allowed: the store cuts it off).
+ */
 async function verifyOnDisk(dataDir: string, acked: Map<string, number>, context: string): Promise<void> {
   for (const name of await readdir(dataDir)) {
-    if (!name.endsWith('.json')) continue;
-    const text = await readFile(path.join(dataDir, name), 'utf8');
-    expect(() => JSON.parse(text), `${name} parses (${context})`).not.toThrow();
+    if (name.endsWith('.json')) {
+      const text = await readFile(path.join(dataDir, name), 'utf8');
+      expect(() => JSON.parse(text), `${name} parses (${context})`).not.toThrow();
+    } else if (name.endsWith('.jsonl') && name !== 'audit.jsonl') {
+      await readJournal(path.join(dataDir, name)).catch((error: unknown) => {
+        throw new Error(`${name} does not parse (${context}): ${String(error)}`);
+      });
+    }
   }
   if (acked.size === 0) return;
   // A missing file holds no answers, which the checks below then report as lost.
-  const text = await readFile(path.join(dataDir, 'sessions.json'), 'utf8').catch(() => '{"sessions":{}}');
-  const { sessions } = JSON.parse(text);
+  const sessions = (await readJournal(path.join(dataDir, 'sessions.jsonl')))?.records ?? new Map();
   for (const [id, n] of acked) {
-    const answers = sessions[id]?.answers ?? {};
+    const answers = (sessions.get(id) as { answers?: Record<string, string> } | undefined)?.answers ?? {};
     for (let k = 1; k <= n; k += 1) {
       expect(answers[`q${k}`], `${id} answer q${k} of ${n} acknowledged (${context})`).toBe(`v${k}`);
     }

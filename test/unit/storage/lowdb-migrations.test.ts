@@ -11,6 +11,7 @@ import { StoreError } from '../../../storage/errors.js';
 import { SCHEMA_VERSION } from '../../../storage/lowdb/data-files.js';
 import { createLowdbStore } from '../../../storage/lowdb/lowdb-store.js';
 import { backUp, MIGRATIONS, type Migration } from '../../../storage/lowdb/migrations.js';
+import { readJournal } from '../../helpers/read-journal.js';
 import { tempDir } from './lowdb-helpers.js';
 import { buildAssessment, buildSession } from './records.js';
 
@@ -53,27 +54,35 @@ describe('lowdb schema migrations', () => {
     expect((await store.saveSession(buildSession(), 3)).kind).toBe('saved');
     await store.close();
 
-    const [backup, ...more] = await backups();
+    // Two backups: the original bytes before the migration, and the migrated file before it was
+    // imported into sessions.jsonl (the legacy file itself is then removed).
+    const [original, imported, ...more] = (await backups()).sort();
     expect(more).toEqual([]);
-    expect(backup).toMatch(/^sessions\.json\.v0\.\d{8}T\d{9}Z\.bak$/);
-    expect(await readFile(file(backup!), 'utf8')).toBe(oldSessions);
-    expect(JSON.parse(await readFile(file('sessions.json'), 'utf8'))).toMatchObject({
+    expect(original).toMatch(/^sessions\.json\.v0\.\d{8}T\d{9}Z\.bak$/);
+    expect(await readFile(file(original!), 'utf8')).toBe(oldSessions);
+    expect(imported).toMatch(/^sessions\.json\.v1\.\d{8}T\d{9}Z\.bak$/);
+    expect(JSON.parse(await readFile(file(imported!), 'utf8'))).toMatchObject({
       schemaVersion: SCHEMA_VERSION,
-      sessions: { 'session-1': { version: 4 } },
+      sessions: { 'session-1': { version: 3 } },
+    });
+    expect(await readdir(dir)).not.toContain('sessions.json');
+    expect((await readJournal(file('sessions.jsonl')))?.records.get('session-1')).toMatchObject({
+      version: 4,
     });
   });
 
-  it('writes the migrated file at open, and a current file is neither migrated nor backed up again', async () => {
+  it('imports the migrated file at open, and a later open neither migrates nor backs up again', async () => {
     await writeFile(file('sessions.json'), oldSessions);
     await (await createLowdbStore({ dataDir: dir, migrations: [listToDict] })).close();
-    const migrated = JSON.parse(await readFile(file('sessions.json'), 'utf8'));
-    expect(migrated.schemaVersion).toBe(SCHEMA_VERSION);
+    expect((await readJournal(file('sessions.jsonl')))?.records.get('session-1')).toMatchObject({
+      version: 3,
+    });
 
     // Without the migration registered: the file is already current.
     const store = await createLowdbStore({ dataDir: dir, migrations: [] });
     expect(await store.getSession('session-1')).toMatchObject({ version: 3 });
     await store.close();
-    expect(await backups()).toHaveLength(1);
+    expect(await backups()).toHaveLength(2);
   });
 
   it('refuses with STORE_MIGRATION_FAILED and leaves the file untouched when a migration throws', async () => {

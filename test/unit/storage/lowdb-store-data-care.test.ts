@@ -31,7 +31,10 @@ describe('lowdb store: data care on disk', () => {
     await store.saveLink(buildLink({ key: 'user:teams:aad-alice' }));
     await store.deleteAssessment('assessment-1');
     await store.deleteLink('user:teams:aad-alice');
-    expect(await read('assessments.json')).not.toContain('assessment-1');
+    // The journal keeps the old line until it is purged, which erasure and retention ask for.
+    expect(await read('assessments.jsonl')).toContain('assessment-1');
+    await store.purgeSuperseded();
+    expect(await read('assessments.jsonl')).not.toContain('assessment-1');
     expect(await read('links.json')).not.toContain('aad-alice');
   });
 

@@ -89,7 +89,7 @@ describe('lowdb store: reminders and discussions on disk', () => {
     const store = await openStore();
     saved(await store.saveSession(buildSession(), 0));
     saved(await store.saveAssessment(buildAssessment(), 0));
-    const history = ['sessions.json', 'assessments.json'];
+    const history = ['sessions.jsonl', 'assessments.jsonl'];
     const before = await fingerprint(history);
     await new Promise((resolve) => setTimeout(resolve, 20));
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLowdbStore } from '../../../storage/lowdb/lowdb-store.js';
 import type { RiskcheckStore } from '../../../storage/store.js';
+import { readJournal } from '../../helpers/read-journal.js';
 import { openError, tempDir } from './lowdb-helpers.js';
 import { buildAssessment, buildAudit, buildLink, buildSession } from './records.js';
 import { runStoreContract } from './store-contract.js';
@@ -64,32 +65,50 @@ describe('lowdb store on disk', () => {
     expect((await second.saveSession(buildSession(), 1)).kind).toBe('saved');
   });
 
-  it('writes compact files that carry schemaVersion 1', async () => {
+  it('journals carry a header with kind and schemaVersion 1, then one compact line per save', async () => {
     const store = await openStore();
-    await store.saveSession(buildSession(), 0);
-    const text = await readFile(file('sessions.json'), 'utf8');
-    expect(text).not.toContain('\n');
-    expect(JSON.parse(text)).toMatchObject({ schemaVersion: 1, sessions: { 'session-1': { version: 1 } } });
-    const [header] = (await readFile(file('audit.jsonl'), 'utf8')).split('\n');
-    expect(JSON.parse(header!)).toEqual({ schemaVersion: 1 });
+    const v1 = await store.saveSession(buildSession(), 0);
+    if (v1.kind !== 'saved') throw new Error('expected saved');
+    await store.saveSession({ ...v1.record, stepId: 'partner' }, 1);
+    await store.deleteSession('session-1');
+    const lines = (await readFile(file('sessions.jsonl'), 'utf8')).split('\n');
+    expect(lines.pop()).toBe('');
+    const [header, ...records] = lines.map((line) => JSON.parse(line));
+    expect(header).toMatchObject({
+      schemaVersion: 1,
+      kind: 'riskcheck-sessions',
+      generation: expect.any(String),
+    });
+    expect(records).toEqual([
+      { put: expect.objectContaining({ id: 'session-1', version: 1 }) },
+      { put: expect.objectContaining({ id: 'session-1', version: 2, stepId: 'partner' }) },
+      { del: 'session-1' },
+    ]);
+    const [auditHeader] = (await readFile(file('audit.jsonl'), 'utf8')).split('\n');
+    expect(JSON.parse(auditHeader!)).toEqual({ schemaVersion: 1 });
   });
 
-  it('saving a session rewrites only sessions.json, never the assessment history', async () => {
+  it('saving a session appends to sessions.jsonl only, never touching the assessment history', async () => {
     const store = await openStore();
     await store.saveAssessment(buildAssessment(), 0);
     await store.saveLink(buildLink());
-    const before = await Promise.all(['assessments.json', 'links.json'].map((f) => stat(file(f))));
-    const content = await readFile(file('assessments.json'), 'utf8');
+    const names = ['assessments.jsonl', 'links.json'];
+    const before = await Promise.all(names.map((f) => stat(file(f))));
+    const content = await readFile(file('assessments.jsonl'), 'utf8');
+    const sessionsBefore = (await stat(file('sessions.jsonl'))).size;
     await new Promise((resolve) => setTimeout(resolve, 20));
 
     const v1 = await store.saveSession(buildSession(), 0);
     if (v1.kind !== 'saved') throw new Error('expected saved');
     await store.saveSession({ ...v1.record, stepId: 'partner' }, 1);
-    await store.deleteSession('session-1');
 
-    const after = await Promise.all(['assessments.json', 'links.json'].map((f) => stat(file(f))));
+    const after = await Promise.all(names.map((f) => stat(file(f))));
     expect(after.map((s) => [s.mtimeMs, s.ino])).toEqual(before.map((s) => [s.mtimeMs, s.ino]));
-    expect(await readFile(file('assessments.json'), 'utf8')).toBe(content);
+    expect(await readFile(file('assessments.jsonl'), 'utf8')).toBe(content);
+    const sessionsText = await readFile(file('sessions.jsonl'), 'utf8');
+    // Appended: the second save added one line of about the first one's size, nothing rewritten.
+    expect(sessionsText.split('\n')).toHaveLength(4);
+    expect(Buffer.byteLength(sessionsText)).toBeGreaterThan(sessionsBefore);
   });
 
   it('keeps every one of many concurrent writes (coalesced writes lose nothing)', async () => {
@@ -147,13 +166,15 @@ describe('lowdb store on disk', () => {
     await expect(openStore()).resolves.toBeDefined();
   });
 
-  it('prunes processed keys older than the retention window from processed.json', async () => {
+  it('prunes processed keys older than the retention window from processed.jsonl when compacted', async () => {
     const store = await openStore();
     await store.markProcessed('old', '2025-03-09T00:00:00Z');
     await store.markProcessed('recent', '2025-03-09T00:30:00Z');
     await store.markProcessed('new', '2025-03-09T01:10:00Z');
-    const { keys } = JSON.parse(await readFile(file('processed.json'), 'utf8'));
-    expect(Object.keys(keys).sort()).toEqual(['new', 'recent']);
+    await store.purgeSuperseded();
+    const journal = await readJournal(file('processed.jsonl'));
+    expect([...(journal?.records.keys() ?? [])].sort()).toEqual(['new', 'recent']);
+    expect(journal?.lines).toBe(2);
   });
 
   it('drops an audit append torn by a crash, but refuses a damaged line before the end', async () => {

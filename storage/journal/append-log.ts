@@ -1,0 +1,213 @@
+/**
+ * A JSON Lines file that is only appended to, with group commit: lines appended while a write and
+ * its fdatasync are running go to disk together in the next one, so under load many answers share
+ * one fsync, and the cost of an append does not depend on how big the file already is.
+ *
+ * Layout: a header line (`{"schemaVersion":1,"kind":"…","generation":"…"}`), then one record per
+ * line. `rewrite` (compaction, erasure) replaces the file with a new generation atomically.
+ * Reading at start-up is left to the owner (see scan-lines.ts); this class only writes.
+ */
+import { randomUUID } from 'node:crypto';
+import { type FileHandle, open, rename } from 'node:fs/promises';
+import path from 'node:path';
+import { syncDirectory } from '../lowdb/durable-json-file.js';
+
+export interface LogHeader {
+  schemaVersion: number;
+  kind: string;
+  generation: string;
+}
+
+/** Where an appended line landed: its offset in the file of that generation. */
+export interface LinePlace {
+  generation: string;
+  offset: number;
+}
+
+interface Batch {
+  lines: Buffer[];
+  /** Settle with each line's place, in the order appended. */
+  waiters: { resolve: (place: LinePlace) => void; reject: (error: unknown) => void }[];
+}
+
+export class AppendLog {
+  readonly file: string;
+  #handle: FileHandle;
+  #header: LogHeader;
+  /** Bytes durably on disk: appends resolve only once their line is inside this length. */
+  #size: number;
+  #batch: Batch | undefined;
+  #flushing: Promise<void> | undefined;
+  /** Set while a rewrite runs: flushes wait for it, so no line goes to the file being replaced. */
+  #rewriting: Promise<unknown> | undefined;
+  /** After a failed write the file's tail is unknown: refuse further writes until a restart. */
+  #failed: unknown;
+
+  private constructor(file: string, handle: FileHandle, header: LogHeader, size: number) {
+    this.file = file;
+    this.#handle = handle;
+    this.#header = header;
+    this.#size = size;
+  }
+
+  /** Opens an existing file whose first `size` bytes were checked by the owner's scan. */
+  static async openExisting(file: string, header: LogHeader, size: number): Promise<AppendLog> {
+    return new AppendLog(file, await open(file, 'r+'), header, size);
+  }
+
+  /** Creates the file with a fresh header and `lines` (atomically: temp file, fsync, rename). */
+  static async create(
+    file: string,
+    kind: string,
+    schemaVersion: number,
+    lines: Iterable<string> = [],
+  ): Promise<{ log: AppendLog; offsets: number[] }> {
+    const header: LogHeader = { schemaVersion, kind, generation: randomUUID() };
+    const { size, offsets } = await writeWholeFile(file, header, lines);
+    return { log: new AppendLog(file, await open(file, 'r+'), header, size), offsets };
+  }
+
+  get header(): LogHeader {
+    return this.#header;
+  }
+
+  /** Bytes on disk, header included. */
+  get size(): number {
+    return this.#size;
+  }
+
+  /** Resolves with where the line landed once it is on disk (fdatasync). `line` has no newline. */
+  append(line: string): Promise<LinePlace> {
+    if (this.#failed !== undefined) return Promise.reject(this.#failed);
+    return new Promise((resolve, reject) => {
+      this.#batch ??= { lines: [], waiters: [] };
+      this.#batch.lines.push(Buffer.from(`${line}\n`, 'utf8'));
+      this.#batch.waiters.push({ resolve, reject });
+      this.#flushing ??= this.#flush();
+    });
+  }
+
+  /** Reads `length` bytes at `offset` (a line appended earlier, without its newline). */
+  async read(offset: number, length: number): Promise<string> {
+    const buffer = Buffer.allocUnsafe(length);
+    const { bytesRead } = await this.#handle.read(buffer, 0, length, offset);
+    return buffer.toString('utf8', 0, bytesRead);
+  }
+
+  /**
+   * Replaces the file with a new generation holding exactly `lines` (compaction, erasure). Appends
+   * made meanwhile wait and then go to the new file. Resolves with each line's offset.
+   */
+  async rewrite(lines: Iterable<string> | AsyncIterable<string>): Promise<number[]> {
+    await this.#rewriting?.catch(() => undefined);
+    const run = (async () => {
+      await this.#flushed();
+      const header = { ...this.#header, generation: randomUUID() };
+      const { size, offsets } = await writeWholeFile(this.file, header, lines);
+      // The old handle points at the replaced file: later appends must go to the new one.
+      const old = this.#handle;
+      this.#handle = await open(this.file, 'r+');
+      await old.close();
+      this.#header = header;
+      this.#size = size;
+      return offsets;
+    })();
+    this.#rewriting = run;
+    try {
+      return await run;
+    } finally {
+      if (this.#rewriting === run) this.#rewriting = undefined;
+      if (this.#batch) this.#flushing ??= this.#flush();
+    }
+  }
+
+  /** Resolves when everything appended so far is on disk (or has failed). */
+  async flush(): Promise<void> {
+    while (this.#flushing || this.#rewriting || this.#batch) {
+      if (this.#batch && !this.#flushing && !this.#rewriting) this.#flushing = this.#flush();
+      await (this.#rewriting ?? this.#flushing)?.catch(() => undefined);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    await this.#handle.close();
+  }
+
+  async #flushed(): Promise<void> {
+    while (this.#flushing) await this.#flushing;
+  }
+
+  async #flush(): Promise<void> {
+    // Let appends made in the same tick join this batch.
+    await Promise.resolve();
+    try {
+      while (this.#batch) {
+        if (this.#rewriting) return;
+        const batch = this.#batch;
+        this.#batch = undefined;
+        if (this.#failed !== undefined) {
+          for (const waiter of batch.waiters) waiter.reject(this.#failed);
+          continue;
+        }
+        try {
+          await this.#handle.writev(batch.lines, this.#size);
+          await this.#handle.datasync();
+        } catch (error) {
+          this.#failed = error;
+          for (const waiter of batch.waiters) waiter.reject(error);
+          continue;
+        }
+        let offset = this.#size;
+        const { generation } = this.#header;
+        batch.lines.forEach((line, index) => {
+          batch.waiters[index]?.resolve({ generation, offset });
+          offset += line.length;
+        });
+        this.#size = offset;
+      }
+    } finally {
+      this.#flushing = undefined;
+    }
+  }
+}
+
+/** Writes header + lines to a temp file, fsyncs it, renames it into place, fsyncs the directory. */
+async function writeWholeFile(
+  file: string,
+  header: LogHeader,
+  lines: Iterable<string> | AsyncIterable<string>,
+): Promise<{ size: number; offsets: number[] }> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.tmp`);
+  const handle = await open(temp, 'w');
+  const offsets: number[] = [];
+  let size = 0;
+  try {
+    let chunk: Buffer[] = [];
+    let chunkBytes = 0;
+    const push = async (text: string) => {
+      const buffer = Buffer.from(`${text}\n`, 'utf8');
+      chunk.push(buffer);
+      chunkBytes += buffer.length;
+      size += buffer.length;
+      // Written in chunks so a large history never sits in memory twice.
+      if (chunkBytes >= 1 << 20) {
+        await handle.writev(chunk);
+        chunk = [];
+        chunkBytes = 0;
+      }
+    };
+    await push(JSON.stringify(header));
+    for await (const line of lines) {
+      offsets.push(size);
+      await push(line);
+    }
+    if (chunk.length > 0) await handle.writev(chunk);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temp, file);
+  await syncDirectory(path.dirname(file));
+  return { size, offsets };
+}

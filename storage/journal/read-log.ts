@@ -1,0 +1,131 @@
+/**
+ * Reading an append-only JSON Lines file at start-up: its header is checked, then every complete
+ * line after a given offset is handed to the owner in order, in chunks, so a large file is never
+ * held in memory whole. A line cut short by a crash at the very end (never acknowledged: appends
+ * resolve only after fdatasync) is cut off; damage anywhere else stops start-up untouched.
+ */
+import { type FileHandle, open } from 'node:fs/promises';
+import { RESTORE_ADVICE, StoreError } from '../errors.js';
+import { corrupt } from '../lowdb/data-files.js';
+import type { LogHeader } from './append-log.js';
+
+const CHUNK_BYTES = 4 << 20;
+
+export interface LogLine {
+  text: string;
+  /** Byte offset of the line's first byte. */
+  offset: number;
+  /** Byte length without the newline. */
+  length: number;
+}
+
+export interface ReadLogResult {
+  header: LogHeader;
+  /** Where the header line ends (the first record's offset). */
+  headerEnd: number;
+  /** Length of the file up to its last complete line, after any torn tail was cut off. */
+  size: number;
+}
+
+/**
+ * undefined for a missing or empty file. Throws STORE_SCHEMA_UNKNOWN for a header of another kind
+ * or version, and STORE_CORRUPT for an unreadable line (with its offset) or header.
+ */
+export async function readLog(
+  file: string,
+  expected: { kind: string; schemaVersion: number },
+  onLine: (line: LogLine) => void,
+  from?: (header: LogHeader, headerEnd: number, fileSize: number) => number,
+): Promise<ReadLogResult | undefined> {
+  let handle: FileHandle;
+  try {
+    handle = await open(file, 'r+');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  try {
+    const { size: fileSize } = await handle.stat();
+    if (fileSize === 0) return undefined;
+    const { header, headerEnd } = await readHeader(handle, file, expected);
+    const start = Math.max(headerEnd, from?.(header, headerEnd, fileSize) ?? headerEnd);
+    const end = await eachLine(handle, file, start, fileSize, onLine);
+    // Whatever follows the last complete line is an append a crash cut short.
+    if (end < fileSize) {
+      await handle.truncate(end);
+      await handle.sync();
+    }
+    return { header, headerEnd, size: end };
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readHeader(
+  handle: FileHandle,
+  file: string,
+  expected: { kind: string; schemaVersion: number },
+): Promise<{ header: LogHeader; headerEnd: number }> {
+  const buffer = Buffer.alloc(4096);
+  const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+  const newline = buffer.subarray(0, bytesRead).indexOf(10);
+  if (newline < 0) throw corrupt(file, 'the header line is incomplete');
+  let header: Partial<LogHeader>;
+  try {
+    header = JSON.parse(buffer.toString('utf8', 0, newline)) as Partial<LogHeader>;
+  } catch (cause) {
+    throw corrupt(file, 'the header line is not valid JSON', cause);
+  }
+  if (header?.kind !== expected.kind || header.schemaVersion !== expected.schemaVersion) {
+    throw new StoreError(
+      'STORE_SCHEMA_UNKNOWN',
+      file,
+      `riskcheck data file ${file} has schemaVersion ${JSON.stringify(header?.schemaVersion)} and kind ` +
+        `${JSON.stringify(header?.kind)}, but this version of riskcheck reads only ${expected.kind} files of ` +
+        `schemaVersion ${expected.schemaVersion}: run the riskcheck release that wrote it, or ${RESTORE_ADVICE}.`,
+    );
+  }
+  if (typeof header.generation !== 'string') throw corrupt(file, 'the header has no generation');
+  return { header: header as LogHeader, headerEnd: newline + 1 };
+}
+
+/** Calls `onLine` for each complete line in [start, fileSize); returns where the last one ended. */
+async function eachLine(
+  handle: FileHandle,
+  file: string,
+  start: number,
+  fileSize: number,
+  onLine: (line: LogLine) => void,
+): Promise<number> {
+  let carry = Buffer.alloc(0);
+  let carryOffset = start;
+  let position = start;
+  const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  while (position < fileSize) {
+    const { bytesRead } = await handle.read(chunk, 0, Math.min(CHUNK_BYTES, fileSize - position), position);
+    if (bytesRead === 0) break;
+    position += bytesRead;
+    const data =
+      carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
+    let lineStart = 0;
+    for (let newline = data.indexOf(10); newline >= 0; newline = data.indexOf(10, lineStart)) {
+      const offset = carryOffset + lineStart;
+      const text = data.toString('utf8', lineStart, newline);
+      try {
+        onLine({ text, offset, length: newline - lineStart });
+      } catch (cause) {
+        if (cause instanceof StoreError) throw cause;
+        throw corrupt(file, `the line at byte ${offset} cannot be read (${errorText(cause)})`, cause);
+      }
+      lineStart = newline + 1;
+    }
+    // Copy: `chunk` is reused by the next read.
+    carry = Buffer.from(data.subarray(lineStart));
+    carryOffset += lineStart;
+  }
+  return carryOffset;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,179 @@
+/**
+ * The journals of the embedded store (sessions.jsonl, processed.jsonl, assessments.jsonl and its
+ * index snapshot): torn and damaged lines, unknown headers, the index snapshot being used and
+ * being ignored when it does not fit, purging, saves racing a purge, and importing the lowdb
+ * files of an older data directory.
+ */
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createLowdbStore } from '../../../storage/lowdb/lowdb-store.js';
+import type { RiskcheckStore } from '../../../storage/store.js';
+import { readJournal } from '../../helpers/read-journal.js';
+import { saved } from './contract-helpers.js';
+import { openError, tempDir } from './lowdb-helpers.js';
+import { buildAssessment, buildSession } from './records.js';
+
+describe('lowdb store: journals on disk', () => {
+  let dir: string;
+  const open: RiskcheckStore[] = [];
+  const openStore = async () => {
+    const store = await createLowdbStore({ dataDir: dir });
+    open.push(store);
+    return store;
+  };
+  const closeAll = () => Promise.all(open.splice(0).map((s) => s.close()));
+  const file = (name: string) => path.join(dir, name);
+  const read = (name: string) => readFile(file(name), 'utf8');
+
+  beforeEach(async () => {
+    dir = await tempDir();
+  });
+  afterEach(async () => {
+    await closeAll();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('cuts off a save torn by a crash at the end of a journal and keeps appending after it', async () => {
+    const store = await openStore();
+    saved(await store.saveSession(buildSession({ id: 's1' }), 0));
+    await closeAll();
+    await writeFile(file('sessions.jsonl'), `${await read('sessions.jsonl')}{"put":{"id":"s2","ver`);
+
+    const reopened = await openStore();
+    expect(await reopened.getSession('s2')).toBeUndefined();
+    saved(await reopened.saveSession(buildSession({ id: 's3' }), 0));
+    await closeAll();
+    const journal = await readJournal(file('sessions.jsonl'));
+    expect(journal?.tornBytes).toBe(0);
+    expect([...(journal?.records.keys() ?? [])]).toEqual(['s1', 's3']);
+  });
+
+  it('refuses a damaged line before the end with STORE_CORRUPT, naming the file, and leaves it untouched', async () => {
+    const store = await openStore();
+    saved(await store.saveAssessment(buildAssessment({ id: 'a1' }), 0));
+    await closeAll();
+    const [header, line] = (await read('assessments.jsonl')).split('\n');
+    const damaged = `${header}\n{"put":{"id":\n${line}\n`;
+    await writeFile(file('assessments.jsonl'), damaged);
+    await rm(file('assessments.index.json'), { force: true });
+
+    const error = await openError(dir);
+    expect(error).toMatchObject({ code: 'STORE_CORRUPT', file: file('assessments.jsonl') });
+    expect(error.message).toContain('restore it from your backup or move it aside');
+    expect(await read('assessments.jsonl')).toBe(damaged);
+  });
+
+  it('refuses a journal of another kind or schemaVersion with STORE_SCHEMA_UNKNOWN', async () => {
+    const future = `${JSON.stringify({ schemaVersion: 2, kind: 'riskcheck-sessions', generation: 'g' })}\n`;
+    await writeFile(file('sessions.jsonl'), future);
+    expect(await openError(dir)).toMatchObject({
+      code: 'STORE_SCHEMA_UNKNOWN',
+      file: file('sessions.jsonl'),
+    });
+    await writeFile(
+      file('sessions.jsonl'),
+      `${JSON.stringify({ schemaVersion: 1, kind: 'riskcheck-assessments', generation: 'g' })}\n`,
+    );
+    expect(await openError(dir)).toMatchObject({ code: 'STORE_SCHEMA_UNKNOWN' });
+    expect(await read('sessions.jsonl')).toContain('riskcheck-assessments');
+  });
+
+  it('starts from the index snapshot and replays only the lines after it', async () => {
+    const store = await openStore();
+    saved(await store.saveAssessment(buildAssessment({ id: 'a1' }), 0));
+    await closeAll(); // close writes the snapshot
+    const snapshot = JSON.parse(await read('assessments.index.json'));
+    expect(snapshot.rows.map((row: [number, number, { id: string }]) => row[2].id)).toEqual(['a1']);
+
+    // A summary changed only in the snapshot shows that start-up took it from there.
+    snapshot.rows[0][2].title = 'from the snapshot';
+    await writeFile(file('assessments.index.json'), JSON.stringify(snapshot));
+    const reopened = await openStore();
+    expect((await reopened.listAssessmentSummaries())[0]?.title).toBe('from the snapshot');
+    // Lines appended after the snapshot are replayed on top of it.
+    saved(
+      await reopened.saveAssessment(buildAssessment({ id: 'a2', submittedAt: '2025-04-01T00:00:00Z' }), 0),
+    );
+    await closeAll();
+    await writeFile(file('assessments.index.json'), JSON.stringify(snapshot));
+    const third = await openStore();
+    expect((await third.listAssessmentSummaries()).map((s) => s.id)).toEqual(['a1', 'a2']);
+    expect((await third.getAssessment('a2'))?.submittedAt).toBe('2025-04-01T00:00:00Z');
+  });
+
+  it('ignores an index snapshot that is damaged or of another generation, and replays the history', async () => {
+    const store = await openStore();
+    saved(await store.saveAssessment(buildAssessment({ id: 'a1', title: 'real' }), 0));
+    await closeAll();
+    const snapshot = JSON.parse(await read('assessments.index.json'));
+    snapshot.rows[0][2].title = 'stale';
+
+    for (const bad of [
+      '{"snapshotVersion":1,"rows":',
+      JSON.stringify({ ...snapshot, generation: 'other' }),
+    ]) {
+      await writeFile(file('assessments.index.json'), bad);
+      const reopened = await openStore();
+      expect((await reopened.listAssessmentSummaries()).map((s) => s.title)).toEqual(['real']);
+      await closeAll();
+    }
+  });
+
+  it('purges superseded versions, keeping saves made while it runs', async () => {
+    const store = await openStore();
+    const v1 = saved(await store.saveAssessment(buildAssessment({ id: 'a1', title: 'secret plan' }), 0));
+    saved(await store.saveAssessment({ ...v1, title: 'anonymised' }, 1));
+    const racing = Array.from({ length: 20 }, (_, i) =>
+      store.saveAssessment(buildAssessment({ id: `r${i}`, title: `racing ${i}` }), 0),
+    );
+    await Promise.all([store.purgeSuperseded(), ...racing]);
+    expect(await read('assessments.jsonl')).not.toContain('secret plan');
+    expect((await store.listAssessmentSummaries()).map((s) => s.id).sort()).toHaveLength(21);
+    for (let i = 0; i < 20; i++) expect((await store.getAssessment(`r${i}`))?.title).toBe(`racing ${i}`);
+    await closeAll();
+
+    const reopened = await openStore();
+    expect(await reopened.getAssessment('a1')).toMatchObject({ title: 'anonymised', version: 2 });
+    expect(await reopened.listAssessmentSummaries()).toHaveLength(21);
+  });
+
+  it('imports the lowdb files of an older data directory once, keeping a backup of each', async () => {
+    const assessment = { ...buildAssessment(), version: 2 };
+    const session = { ...buildSession(), version: 1 };
+    await writeFile(
+      file('assessments.json'),
+      JSON.stringify({ schemaVersion: 1, assessments: { [assessment.id]: assessment } }),
+    );
+    await writeFile(
+      file('sessions.json'),
+      JSON.stringify({ schemaVersion: 1, sessions: { [session.id]: session } }),
+    );
+    await writeFile(
+      file('processed.json'),
+      JSON.stringify({ schemaVersion: 1, keys: { 'teams:activity:1': '2025-03-01T00:00:00Z' } }),
+    );
+
+    const store = await openStore();
+    expect(await store.getAssessment(assessment.id)).toEqual(assessment);
+    expect(await store.getSession(session.id)).toEqual(session);
+    expect(await store.markProcessed('teams:activity:1', '2025-03-01T00:00:05Z')).toBe(false);
+    await closeAll();
+
+    const files = await readdir(dir);
+    for (const legacy of ['assessments.json', 'sessions.json', 'processed.json']) {
+      expect(files).not.toContain(legacy);
+      expect(files.some((f) => f.startsWith(`${legacy}.v1.`) && f.endsWith('.bak'))).toBe(true);
+    }
+    const sizes = await Promise.all(
+      ['assessments.jsonl', 'sessions.jsonl'].map(async (f) => (await stat(file(f))).size),
+    );
+    // Opening again reads the journals; nothing is imported twice.
+    const again = await openStore();
+    expect(await again.listAssessmentSummaries()).toHaveLength(1);
+    await closeAll();
+    expect(
+      await Promise.all(['assessments.jsonl', 'sessions.jsonl'].map(async (f) => (await stat(file(f))).size)),
+    ).toEqual(sizes);
+  });
+});
