@@ -11,6 +11,8 @@ import type { Answers, Question } from '../../dialogs/questionnaire/schema.js';
 import { allQuestions, isQuestionVisible } from '../../dialogs/questionnaire/steps.js';
 import type { Actor, DialogSession } from '../../dialogs/session.js';
 import { triage } from '../../dialogs/triage/triage.js';
+import { AppendLog } from '../../storage/journal/append-log.js';
+import { ASSESSMENTS_KIND, ASSESSMENTS_SCHEMA_VERSION } from '../../storage/journal/assessment-journal.js';
 import { FILE_NAMES, SCHEMA_VERSION } from '../../storage/lowdb/data-files.js';
 import type { AuditEvent } from '../../storage/store.js';
 
@@ -161,25 +163,31 @@ function auditOf(a: Assessment): AuditEvent[] {
 
 /**
  * Writes a data directory holding `count` assessments with their audit trail, as years of use
- * would leave it (sessions and reminders are left to the bot, which plans reminders on its first sweep).
+ * would leave it: the history journal has each decided assessment twice (as submitted, then
+ * decided), and no index snapshot yet (the first start replays the journal and writes one).
+ * Sessions and reminders are left to the bot, which plans reminders on its first sweep.
  */
 export async function writeStore(dataDir: string, count: number, seed = 42): Promise<{ bytes: number }> {
   await mkdir(dataDir, { recursive: true });
   const ctx = createContext();
   const rand = seededRandom(seed);
   const now = Date.parse('2026-06-01T08:00:00.000Z');
-  const assessments: Record<string, Assessment> = {};
+  const lines: string[] = [];
   const audit: string[] = [JSON.stringify({ schemaVersion: SCHEMA_VERSION })];
   for (let i = 0; i < count; i++) {
     const a = makeAssessment(rand, ctx, i, now);
-    assessments[a.id] = a;
+    if (a.decision) {
+      const { decision: _, ...submitted } = a;
+      lines.push(JSON.stringify({ put: { ...submitted, version: a.version - 1 } }));
+    }
+    lines.push(JSON.stringify({ put: a }));
     for (const e of auditOf(a)) audit.push(JSON.stringify(e));
   }
-  // Compact JSON, as DurableJsonFile writes it.
-  const text = JSON.stringify({ schemaVersion: SCHEMA_VERSION, assessments });
-  await writeFile(join(dataDir, FILE_NAMES.assessments), text);
+  const file = join(dataDir, FILE_NAMES.assessmentsJournal);
+  const { log } = await AppendLog.create(file, ASSESSMENTS_KIND, ASSESSMENTS_SCHEMA_VERSION, lines);
+  await log.close();
   await writeFile(join(dataDir, FILE_NAMES.audit), `${audit.join('\n')}\n`);
-  return { bytes: Buffer.byteLength(text) };
+  return { bytes: (await stat(file)).size };
 }
 
 /**
@@ -187,15 +195,15 @@ export async function writeStore(dataDir: string, count: number, seed = 42): Pro
  * minute, so each size is generated once per machine and kept in the temp directory.
  */
 export async function prefillStore(dataDir: string, count: number): Promise<{ bytes: number }> {
-  const cache = join(tmpdir(), 'riskcheck-bench-cache', `v1-${count}-seed42`);
-  const file = join(cache, FILE_NAMES.assessments);
+  const cache = join(tmpdir(), 'riskcheck-bench-cache', `v2-${count}-seed42`);
+  const file = join(cache, FILE_NAMES.assessmentsJournal);
   const found = await stat(join(cache, 'complete')).catch(() => undefined);
   if (!found) {
     await writeStore(cache, count);
     await writeFile(join(cache, 'complete'), '');
   }
   await mkdir(dataDir, { recursive: true });
-  for (const name of [FILE_NAMES.assessments, FILE_NAMES.audit])
+  for (const name of [FILE_NAMES.assessmentsJournal, FILE_NAMES.audit])
     await cp(join(cache, name), join(dataDir, name));
   return { bytes: (await stat(file)).size };
 }

@@ -54,7 +54,7 @@ export interface PhaseOptions {
 export interface PhaseResult {
   platform: Platform;
   runs: RunFigures[];
-  /** processed.json (dedup keys) after the run: it grows with every request for seven days. */
+  /** processed.jsonl (dedup keys) after the run: one line per request, compacted as keys expire. */
   processedBytes: number;
 }
 
@@ -137,7 +137,7 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
     await bot.stop();
     await echo.stop();
   }
-  const processedBytes = (await stat(join(dataDir, 'processed.json')).catch(() => undefined))?.size ?? 0;
+  const processedBytes = (await stat(join(dataDir, 'processed.jsonl')).catch(() => undefined))?.size ?? 0;
   await rm(dataDir, { recursive: true, force: true });
   return { platform, runs, processedBytes };
 }

@@ -160,7 +160,7 @@ function kindRows(report: Report): string[] {
 
 function growthRows(report: Report): string[] {
   const rows = [
-    '| assessments | assessments.json MB | open store ms | start-up ms | RSS after start MB | RSS after saves MB | first sweep ms | reminder sweep ms | save answer p50 ms | p95 ms | p99 ms | save assessment p50 ms | max ms |',
+    '| assessments | assessments.jsonl MB | open store ms | start-up ms | RSS after start MB | RSS after saves MB | first sweep ms | reminder sweep ms | save answer p50 ms | p95 ms | p99 ms | save assessment p50 ms | max ms |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const g of report.growth)
@@ -224,7 +224,7 @@ Per request kind (riskcheck; \`slack.modal_opened\` is the time from sending \`/
 
 ${kindRows(report).join('\n')}
 
-processed.json (dedup keys) after the load runs: ${report.phases.map((p) => `${p.platform} ${(p.processedBytes / 1024).toFixed(0)} KB`).join(', ')}.
+processed.jsonl (dedup keys) after the load runs: ${report.phases.map((p) => `${p.platform} ${(p.processedBytes / 1024).toFixed(0)} KB`).join(', ')}.
 
 ## Store growth
 
