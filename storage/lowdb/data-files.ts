@@ -19,6 +19,7 @@ export const FILE_NAMES = {
   /** Journals (storage/journal/): appended record by record, never rewritten per save. */
   sessionsJournal: 'sessions.jsonl',
   processedJournal: 'processed.jsonl',
+  remindersJournal: 'reminders.jsonl',
   assessmentsJournal: 'assessments.jsonl',
   /** Derived from assessments.jsonl; rebuilt when missing. */
   assessmentsIndex: 'assessments.index.json',
@@ -98,6 +99,7 @@ export function recordDecoder<T>(shape: z.ZodType, what: string): (value: unknow
 }
 
 export const decodeSessionRecord = recordDecoder<DialogSession>(sessionShape, 'session');
+export const decodeReminderRecord = recordDecoder<Reminder>(reminderShape, 'reminder');
 export const decodeProcessedAt = (value: unknown, key: string): string => {
   if (typeof value !== 'string') throw new Error(`dedup key ${key} has no timestamp`);
   return value;

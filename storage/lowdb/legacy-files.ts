@@ -1,6 +1,6 @@
 /**
- * Data directories from before the journals kept sessions, dedup keys and assessments in lowdb
- * files (`sessions.json`, `processed.json`, `assessments.json`). Each is read (and migrated) like
+ * Data directories from before the journals kept sessions, dedup keys, reminders and assessments
+ * in lowdb files (`sessions.json`, `processed.json`, `reminders.json`, `assessments.json`). Each is read (and migrated) like
  * any lowdb file, imported into its new journal, then backed up and removed, once, at start-up.
  * A legacy file whose journal already exists was imported by an earlier start that stopped before
  * removing it: it is only backed up and removed.
@@ -8,6 +8,7 @@
 import { access, unlink } from 'node:fs/promises';
 import type { Low } from 'lowdb';
 import type { Assessment } from '../../dialogs/assessment.js';
+import type { Reminder } from '../../dialogs/reminders/reminder.js';
 import type { DialogSession } from '../../dialogs/session.js';
 import { createDict, type Dict } from '../core/record-table.js';
 import {
@@ -15,9 +16,11 @@ import {
   dataFile,
   decodeAssessments,
   decodeProcessed,
+  decodeReminders,
   decodeSessions,
   type FILE_NAMES,
   type ProcessedFile,
+  type RemindersFile,
   SCHEMA_VERSION,
   type SessionsFile,
 } from './data-files.js';
@@ -35,6 +38,7 @@ export interface LegacyFiles {
   opened: { db: Low<unknown>; adapter: DurableJsonFile<unknown> }[];
   sessions?: Dict<DialogSession>;
   processed?: Dict<string>;
+  reminders?: Dict<Reminder>;
   assessments?: Dict<Assessment>;
   /** Backs up and removes every legacy file, once its journal holds its records. */
   retire(): Promise<void>;
@@ -77,6 +81,12 @@ export async function openLegacyFiles(dataDir: string, openLow: OpenLow): Promis
       keys: createDict(),
     })
   )?.keys;
+  found.reminders = (
+    await legacy<RemindersFile>('reminders', 'remindersJournal', decodeReminders, {
+      schemaVersion: SCHEMA_VERSION,
+      reminders: createDict(),
+    })
+  )?.reminders;
   found.assessments = (
     await legacy<AssessmentsFile>('assessments', 'assessmentsJournal', decodeAssessments, {
       schemaVersion: SCHEMA_VERSION,

@@ -1,8 +1,8 @@
 /**
  * The embedded default store, in one data directory owned by one process. What grows with use is
- * appended, never rewritten per save: dialog sessions, dedup keys and the assessment history are
- * journals (storage/journal/), the audit trail a JSON Lines log. The small, slowly changing
- * collections (reminders, discussions, channel links) are lowdb documents. See data-files.ts for
+ * appended, never rewritten per save: dialog sessions, dedup keys, reminders and the assessment
+ * history are journals (storage/journal/), the audit trail a JSON Lines log. The small, slowly
+ * changing collections (discussions, channel links) are lowdb documents. See data-files.ts for
  * the layout.
  */
 import { mkdir } from 'node:fs/promises';
@@ -21,10 +21,9 @@ import {
   decodeDiscussions,
   decodeLinks,
   decodeProcessedAt,
-  decodeReminders,
+  decodeReminderRecord,
   decodeSessionRecord,
   type LinksFile,
-  type RemindersFile,
   SCHEMA_VERSION,
 } from './data-files.js';
 import { type Decode, DurableJsonFile } from './durable-json-file.js';
@@ -62,11 +61,7 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Risk
   try {
     const legacy = await openLegacyFiles(dataDir, openLow);
     // `new Low(adapter, defaults)` explicitly: JSONFilePreset turns into memory under NODE_ENV=test.
-    // A directory from before reminders existed has neither file: read as empty, created on first save.
-    const reminders = await openLow<RemindersFile>(dataFile(dataDir, 'reminders'), decodeReminders, {
-      schemaVersion: SCHEMA_VERSION,
-      reminders: createDict(),
-    });
+    // A directory from before discussions existed has no file: read as empty, created on first save.
     const discussions = await openLow<DiscussionsFile>(dataFile(dataDir, 'discussions'), decodeDiscussions, {
       schemaVersion: SCHEMA_VERSION,
       discussions: createDict(),
@@ -80,6 +75,10 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Risk
       kind: 'riskcheck-sessions',
       decode: decodeSessionRecord,
     });
+    const remindersFile = await RecordJournal.load(dataFile(dataDir, 'remindersJournal'), {
+      kind: 'riskcheck-reminders',
+      decode: decodeReminderRecord,
+    });
     const processedFile = await RecordJournal.load(dataFile(dataDir, 'processedJournal'), {
       kind: 'riskcheck-processed',
       decode: decodeProcessedAt,
@@ -89,7 +88,7 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Risk
       indexFile: dataFile(dataDir, 'assessmentsIndex'),
     });
 
-    const lowFiles = [...legacy.opened, reminders, discussions, links];
+    const lowFiles = [...legacy.opened, discussions, links];
     // Only now that every lowdb file and journal read cleanly are migrated files backed up and written back.
     await migrator.commit(lowFiles.map((f) => ({ file: f.adapter.file, write: () => f.db.write() })));
 
@@ -99,6 +98,8 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Risk
       opened.push(sessions);
       const processed = await processedFile.finish(legacy.processed);
       opened.push(processed);
+      const reminders = await remindersFile.finish(legacy.reminders);
+      opened.push(reminders);
       const assessments = await assessmentsFile.finish(
         legacy.assessments && Object.values(legacy.assessments),
       );
@@ -115,7 +116,7 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Risk
       };
       const persistence: Persistence = {
         sessionsChanged: (id) => owned(() => sessions.changed(id)),
-        remindersChanged: () => owned(() => reminders.db.write()),
+        remindersChanged: (id) => owned(() => reminders.changed(id)),
         discussionsChanged: () => owned(() => discussions.db.write()),
         linksChanged: () => owned(() => links.db.write()),
         processedChanged: (key, expired) =>
@@ -125,11 +126,15 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Risk
           }),
         auditAppended: (event) => owned(() => audit.log.append(event)),
         auditRewritten: (events) => owned(() => audit.log.rewrite(events)),
-        purge: () => owned(async () => void (await Promise.all([sessions.compact(), processed.compact()]))),
+        purge: () =>
+          owned(
+            async () =>
+              void (await Promise.all([sessions.compact(), processed.compact(), reminders.compact()])),
+          ),
         async close() {
           try {
-            await Promise.all([reminders, discussions, links].map((f) => f.adapter.flush()));
-            await Promise.all([sessions.close(), processed.close(), audit.log.close()]);
+            await Promise.all([discussions, links].map((f) => f.adapter.flush()));
+            await Promise.all([sessions.close(), processed.close(), reminders.close(), audit.log.close()]);
           } finally {
             await lock.release();
           }
@@ -140,7 +145,7 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Risk
         {
           sessions: sessions.records,
           assessments,
-          reminders: reminders.db.data.reminders,
+          reminders: reminders.records,
           discussions: discussions.db.data.discussions,
           links: links.db.data.links,
           processed: processed.records,

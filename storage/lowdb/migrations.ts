@@ -12,7 +12,7 @@ import { type FILE_NAMES, SCHEMA_VERSION } from './data-files.js';
 import { type Decode, syncDirectory } from './durable-json-file.js';
 
 /**
- * The lowdb JSON files (legacy sessions/assessments/processed files too, migrated before they are
+ * The lowdb JSON files (legacy sessions/assessments/processed/reminders files too, migrated before they are
  * imported into their journals); the journals and audit.jsonl have a header version but no
  * migration path yet.
  */

@@ -12,7 +12,7 @@ import type { RiskcheckStore } from '../../../storage/store.js';
 import { readJournal } from '../../helpers/read-journal.js';
 import { saved } from './contract-helpers.js';
 import { openError, tempDir } from './lowdb-helpers.js';
-import { buildAssessment, buildSession } from './records.js';
+import { buildAssessment, buildReminder, buildSession } from './records.js';
 
 describe('lowdb store: journals on disk', () => {
   let dir: string;
@@ -154,14 +154,21 @@ describe('lowdb store: journals on disk', () => {
       JSON.stringify({ schemaVersion: 1, keys: { 'teams:activity:1': '2025-03-01T00:00:00Z' } }),
     );
 
+    const reminder = { ...buildReminder(), version: 1 };
+    await writeFile(
+      file('reminders.json'),
+      JSON.stringify({ schemaVersion: 1, reminders: { [reminder.id]: reminder } }),
+    );
+
     const store = await openStore();
+    expect(await store.getReminder(reminder.id)).toEqual(reminder);
     expect(await store.getAssessment(assessment.id)).toEqual(assessment);
     expect(await store.getSession(session.id)).toEqual(session);
     expect(await store.markProcessed('teams:activity:1', '2025-03-01T00:00:05Z')).toBe(false);
     await closeAll();
 
     const files = await readdir(dir);
-    for (const legacy of ['assessments.json', 'sessions.json', 'processed.json']) {
+    for (const legacy of ['assessments.json', 'sessions.json', 'processed.json', 'reminders.json']) {
       expect(files).not.toContain(legacy);
       expect(files.some((f) => f.startsWith(`${legacy}.v1.`) && f.endsWith('.bak'))).toBe(true);
     }

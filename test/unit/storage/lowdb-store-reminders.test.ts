@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLowdbStore } from '../../../storage/lowdb/lowdb-store.js';
 import type { RiskcheckStore } from '../../../storage/store.js';
+import { readJournal } from '../../helpers/read-journal.js';
 import { ids, saved } from './contract-helpers.js';
 import { openError, tempDir } from './lowdb-helpers.js';
 import { buildAssessment, buildDiscussion, buildReminder, buildSession } from './records.js';
@@ -55,15 +56,19 @@ describe('lowdb store: reminders and discussions on disk', () => {
     expect(saved(await second.saveReminder(buildReminder(), 2)).version).toBe(3);
   });
 
-  it('writes compact reminders.json and discussions.json carrying schemaVersion 1', async () => {
+  it('journals reminders in reminders.jsonl and writes a compact discussions.json with schemaVersion 1', async () => {
     const store = await openStore();
-    saved(await store.saveReminder(buildReminder(), 0));
+    const v1 = saved(await store.saveReminder(buildReminder(), 0));
+    saved(await store.saveReminder({ ...v1, status: 'sent', sentAt: '2025-03-03T08:00:01Z' }, 1));
     await store.saveDiscussion(buildDiscussion());
-    const reminders = await readFile(file('reminders.json'), 'utf8');
-    expect(reminders).not.toContain('\n');
-    expect(JSON.parse(reminders)).toEqual({
-      schemaVersion: 1,
-      reminders: { [buildReminder().id]: { ...buildReminder(), version: 1 } },
+    const journal = await readJournal(file('reminders.jsonl'));
+    expect(journal?.header).toMatchObject({ schemaVersion: 1, kind: 'riskcheck-reminders' });
+    expect(journal?.lines).toBe(2);
+    expect(journal?.records.get(buildReminder().id)).toEqual({
+      ...buildReminder(),
+      status: 'sent',
+      sentAt: '2025-03-03T08:00:01Z',
+      version: 2,
     });
     expect(JSON.parse(await readFile(file('discussions.json'), 'utf8'))).toEqual({
       schemaVersion: 1,
@@ -76,7 +81,7 @@ describe('lowdb store: reminders and discussions on disk', () => {
     saved(await first.saveSession(buildSession(), 0));
     await first.close();
     const before = (await readdir(dir)).sort();
-    expect(before).not.toContain('reminders.json');
+    expect(before).not.toContain('discussions.json');
 
     const second = await openStore();
     expect(await second.getSession('session-1')).toMatchObject({ version: 1 });
@@ -97,10 +102,10 @@ describe('lowdb store: reminders and discussions on disk', () => {
     saved(await store.saveReminder({ ...v1, status: 'sent', sentAt: '2025-03-03T08:00:01Z' }, 1));
     expect(await fingerprint(history)).toEqual(before);
 
-    const withReminders = await fingerprint([...history, 'reminders.json']);
+    const withReminders = await fingerprint([...history, 'reminders.jsonl']);
     await new Promise((resolve) => setTimeout(resolve, 20));
     await store.saveDiscussion(buildDiscussion());
-    expect(await fingerprint([...history, 'reminders.json'])).toEqual(withReminders);
+    expect(await fingerprint([...history, 'reminders.jsonl'])).toEqual(withReminders);
   });
 
   it('keeps every one of many concurrent reminder saves', async () => {
