@@ -40,7 +40,9 @@ export class AssessmentJournal implements AssessmentHistory {
   readonly #indexFile: string;
   readonly #entries: Map<string, Entry>;
   #liveBytes = 0;
+  /** Lines appended since the snapshot on disk was written; 0 with a current snapshot. */
   #linesSinceSnapshot = 0;
+  #snapshotCurrent = false;
   #background: Promise<void> | undefined;
 
   private constructor(log: AppendLog, indexFile: string, entries: Map<string, Entry>) {
@@ -59,6 +61,7 @@ export class AssessmentJournal implements AssessmentHistory {
     const snapshot = await readIndexSnapshot(indexFile);
     let replayed = 0;
     let generation = '';
+    const fromSnapshot = false;
     const found = await readLog(
       file,
       { kind: ASSESSMENTS_KIND, schemaVersion: ASSESSMENTS_SCHEMA_VERSION },
@@ -91,7 +94,8 @@ export class AssessmentJournal implements AssessmentHistory {
         return snapshot.size;
       },
     );
-    return { finish: (seed) => AssessmentJournal.#finish(options, entries, found, replayed, seed) };
+    const current = fromSnapshot && replayed === 0;
+    return { finish: (seed) => AssessmentJournal.#finish(options, entries, found, replayed, current, seed) };
   }
 
   static async #finish(
@@ -99,6 +103,7 @@ export class AssessmentJournal implements AssessmentHistory {
     entries: Map<string, Entry>,
     found: Awaited<ReturnType<typeof readLog>>,
     replayed: number,
+    snapshotCurrent: boolean,
     seed: Iterable<Assessment> | undefined,
   ): Promise<AssessmentJournal> {
     if (found) {
@@ -107,6 +112,7 @@ export class AssessmentJournal implements AssessmentHistory {
         indexFile,
         entries,
       );
+      journal.#snapshotCurrent = snapshotCurrent;
       // A long replay (no snapshot, or an old one) is not repeated at the next start.
       if (replayed >= SNAPSHOT_EVERY_LINES) await journal.#snapshot();
       return journal;
@@ -198,11 +204,13 @@ export class AssessmentJournal implements AssessmentHistory {
   async close(): Promise<void> {
     await this.#background?.catch(() => undefined);
     await this.#log.flush();
-    await this.#snapshot().catch(() => undefined);
+    // Nothing new since the snapshot on disk: writing the same index again only costs time.
+    if (!this.#snapshotCurrent) await this.#snapshot().catch(() => undefined);
     await this.#log.close();
   }
 
   async #append(line: string, entry?: Entry): Promise<void> {
+    this.#snapshotCurrent = false;
     const place = await this.#log.append(line);
     this.#linesSinceSnapshot++;
     if (
@@ -253,5 +261,7 @@ export class AssessmentJournal implements AssessmentHistory {
     const size = this.#log.size;
     this.#linesSinceSnapshot = 0;
     await writeIndexSnapshot(this.#indexFile, { generation, size, entries: items });
+    // Only if nothing was appended while it was written.
+    if (this.#log.size === size && generation === this.#log.header.generation) this.#snapshotCurrent = true;
   }
 }
