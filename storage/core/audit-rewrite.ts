@@ -1,6 +1,6 @@
 /**
  * The one sanctioned change to past audit events: replacing a person by a pseudonym (erasure on
- * request, retention). Mutates in place because the engine's audit array is the persisted state.
+ * request, retention). Mutates the event it is given: the audit trail applies it while rewriting its events.
  */
 import type { AuditActorChange, AuditEvent } from '../store.js';
 

@@ -16,6 +16,7 @@ import type {
 } from '../store.js';
 import { type AssessmentHistory, memoryHistory } from './assessment-history.js';
 import { applyActorChanges } from './audit-rewrite.js';
+import { type AuditTrail, memoryAuditTrail } from './audit-trail.js';
 import { createDict, type Dict, IndexedTable, RecordTable } from './record-table.js';
 
 /** Dedup keys older than this are forgotten: Teams and Slack stop redelivering long before. */
@@ -34,7 +35,7 @@ export interface StoreState {
   /** Dedup key → the `at` it was first processed. */
   processed: Dict<string>;
   /** Oldest first. */
-  audit: AuditEvent[];
+  audit: AuditTrail;
 }
 
 export function emptyState(): StoreState {
@@ -45,7 +46,7 @@ export function emptyState(): StoreState {
     discussions: createDict(),
     links: createDict(),
     processed: createDict(),
-    audit: [],
+    audit: memoryAuditTrail(),
   };
 }
 
@@ -61,11 +62,10 @@ export interface Persistence {
   linksChanged(key: string): Promise<void>;
   /** `key` was added; `expired` were dropped from memory by age. */
   processedChanged(key: string, expired: readonly string[]): Promise<void>;
-  auditAppended(event: AuditEvent): Promise<void>;
-  /** The audit trail was changed in place (pseudonymised): persist it whole. */
-  auditRewritten(events: readonly AuditEvent[]): Promise<void>;
   /** Physically drops superseded versions of hot records (erasure, retention). */
   purge(): Promise<void>;
+  /** Runs a write of a collection that persists itself (audit), refusing once the store is not owned. */
+  owned<T>(write: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -75,9 +75,8 @@ export const noPersistence: Persistence = {
   discussionsChanged: async () => {},
   linksChanged: async () => {},
   processedChanged: async () => {},
-  auditAppended: async () => {},
-  auditRewritten: async () => {},
   purge: async () => {},
+  owned: (write) => write(),
   close: async () => {},
 };
 
@@ -233,29 +232,22 @@ export function createStoreEngine(state: StoreState, persistence: Persistence): 
 
     async appendAudit(event) {
       open();
-      const stored = structuredClone(event);
-      state.audit.push(stored);
-      await persistence.auditAppended(stored);
+      await persistence.owned(() => state.audit.append(event));
     },
     async listAudit(query: AuditQuery = {}) {
       open();
       const since = query.since === undefined ? undefined : Date.parse(query.since);
-      return state.audit
-        .filter(
-          (e) =>
-            (query.subject === undefined || e.subject === query.subject) &&
-            (query.action === undefined || e.action === query.action) &&
-            (since === undefined || Date.parse(e.at) >= since),
-        )
-        .map((e) => structuredClone(e));
+      return state.audit.list(
+        (e) =>
+          (query.subject === undefined || e.subject === query.subject) &&
+          (query.action === undefined || e.action === query.action) &&
+          (since === undefined || Date.parse(e.at) >= since),
+      );
     },
     async rewriteAuditActors(changes) {
       open();
-      // In place and synchronously, like every other write: an append cannot slip in between.
-      let changed = 0;
-      for (const event of state.audit) if (applyActorChanges(event, changes)) changed++;
-      if (changed > 0) await persistence.auditRewritten(state.audit);
-      return changed;
+      // Applied at its turn among the appends: none slips in between reading and replacing.
+      return persistence.owned(() => state.audit.rewrite((event) => applyActorChanges(event, changes)));
     },
 
     async markProcessed(key, at) {

@@ -5,25 +5,30 @@
  *
  * Layout: a header line `{"schemaVersion":1}`, then one AuditEvent per line.
  *
+ * Events are not kept in memory (years of them would be most of the process's memory): `list`
+ * reads the file, which only exports, erasure and the audit views need.
+ *
  * The one exception to append-only is `rewrite` (erasure and retention pseudonymise actors): it
- * writes the whole log to a temp file, fsyncs and renames it over the old one, in the same queue
- * as appends, so an append is never lost to the old file nor written twice.
+ * reads the log, changes the events, writes the result to a temp file, fsyncs and renames it over
+ * the old one, in the same queue as appends, so an append is never lost to the old file nor
+ * written twice.
  */
 import { type FileHandle, open, readFile, rename, truncate } from 'node:fs/promises';
 import path from 'node:path';
+import type { AuditTrail } from '../core/audit-trail.js';
 import type { AuditEvent } from '../store.js';
 import { checkEnvelope, corrupt, SCHEMA_VERSION } from './data-files.js';
 import { syncDirectory } from './durable-json-file.js';
 
 interface PendingAppend {
   line: string;
-  /** Set for a rewrite: the whole file's text, taken when the rewrite was asked for. */
-  wholeFile?: string;
-  resolve: () => void;
+  /** Set for a rewrite: changes one event in place, true when it did. */
+  change?: (event: AuditEvent) => boolean;
+  resolve: (changed: number) => void;
   reject: (error: unknown) => void;
 }
 
-export class AuditLog {
+export class AuditLog implements AuditTrail {
   #handle: FileHandle;
   readonly #file: string;
   readonly #dir: string;
@@ -37,7 +42,7 @@ export class AuditLog {
   }
 
   /** Reads every event, creating the file (with its header) when it does not exist yet. */
-  static async open(file: string, dir: string): Promise<{ log: AuditLog; events: AuditEvent[] }> {
+  static async open(file: string, dir: string): Promise<{ log: AuditLog }> {
     const found = await readEvents(file);
     // Only after every complete line checked out: drop a torn append, so the file is never
     // changed when it is damaged in a way riskcheck does not understand.
@@ -57,29 +62,36 @@ export class AuditLog {
       await handle.close();
       throw error;
     }
-    return { log: new AuditLog(handle, file, dir), events: found?.events ?? [] };
+    return { log: new AuditLog(handle, file, dir) };
   }
 
   /** Resolves once the event's line is on disk. */
   append(event: AuditEvent): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.#pending.push({ line: `${JSON.stringify(event)}\n`, resolve, reject });
+      this.#pending.push({ line: `${JSON.stringify(event)}\n`, resolve: () => resolve(), reject });
       this.#flushing ??= this.#flush();
     });
   }
 
+  /** The events `keep` accepts, oldest first, including every append that resolved before. */
+  async list(keep: (event: AuditEvent) => boolean): Promise<AuditEvent[]> {
+    await this.#idle();
+    return (await readEvents(this.#file))?.events.filter(keep) ?? [];
+  }
+
   /**
-   * Replaces the file with exactly `events`. The text is taken now, synchronously: appends queued
-   * before it are already in `events` and land in the file being replaced, later ones follow it.
+   * Applies `change` to every event at its turn in the queue: appends queued before it are in the
+   * file it reads, later ones follow the rewritten file. Resolves with how many events changed.
    */
-  rewrite(events: readonly AuditEvent[]): Promise<void> {
-    const wholeFile = [{ schemaVersion: SCHEMA_VERSION }, ...events]
-      .map((e) => `${JSON.stringify(e)}\n`)
-      .join('');
+  rewrite(change: (event: AuditEvent) => boolean): Promise<number> {
     return new Promise((resolve, reject) => {
-      this.#pending.push({ line: '', wholeFile, resolve, reject });
+      this.#pending.push({ line: '', change, resolve, reject });
       this.#flushing ??= this.#flush();
     });
+  }
+
+  async #idle(): Promise<void> {
+    while (this.#flushing) await this.#flushing;
   }
 
   async close(): Promise<void> {
@@ -89,10 +101,10 @@ export class AuditLog {
 
   async #flush(): Promise<void> {
     while (this.#pending.length > 0) {
-      const rewriteAt = this.#pending.findIndex((p) => p.wholeFile !== undefined);
+      const rewriteAt = this.#pending.findIndex((p) => p.change !== undefined);
       if (rewriteAt === 0) {
         const rewrite = this.#pending.shift()!;
-        await this.#replaceFile(rewrite.wholeFile!).then(rewrite.resolve, rewrite.reject);
+        await this.#rewriteNow(rewrite.change!).then(rewrite.resolve, rewrite.reject);
         continue;
       }
       const batch = rewriteAt < 0 ? this.#pending : this.#pending.slice(0, rewriteAt);
@@ -100,12 +112,23 @@ export class AuditLog {
       try {
         await this.#handle.appendFile(batch.map((p) => p.line).join(''), 'utf8');
         await this.#handle.sync();
-        for (const p of batch) p.resolve();
+        for (const p of batch) p.resolve(0);
       } catch (error) {
         for (const p of batch) p.reject(error);
       }
     }
     this.#flushing = undefined;
+  }
+
+  async #rewriteNow(change: (event: AuditEvent) => boolean): Promise<number> {
+    const events = (await readEvents(this.#file))?.events ?? [];
+    let changed = 0;
+    for (const event of events) if (change(event)) changed++;
+    if (changed === 0) return 0;
+    await this.#replaceFile(
+      [{ schemaVersion: SCHEMA_VERSION }, ...events].map((e) => `${JSON.stringify(e)}\n`).join(''),
+    );
+    return changed;
   }
 
   async #replaceFile(text: string): Promise<void> {

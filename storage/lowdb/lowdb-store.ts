@@ -110,9 +110,9 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Risk
       // The journals now hold what the legacy files held (and a backup of each was kept).
       await legacy.retire();
 
-      const owned = async (write: () => Promise<void>) => {
+      const owned = async <T>(write: () => Promise<T>): Promise<T> => {
         if (lock.lost) throw lock.lost;
-        await write();
+        return write();
       };
       const persistence: Persistence = {
         sessionsChanged: (id) => owned(() => sessions.changed(id)),
@@ -124,8 +124,7 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Risk
             for (const old of expired) processed.forget(old);
             return processed.changed(key);
           }),
-        auditAppended: (event) => owned(() => audit.log.append(event)),
-        auditRewritten: (events) => owned(() => audit.log.rewrite(events)),
+        owned,
         purge: () =>
           owned(
             async () =>
@@ -149,7 +148,7 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Risk
           discussions: discussions.db.data.discussions,
           links: links.db.data.links,
           processed: processed.records,
-          audit: audit.events,
+          audit: audit.log,
         },
         persistence,
       );
