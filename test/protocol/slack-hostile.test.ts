@@ -278,6 +278,28 @@ describe('Slack request verification', () => {
     expect((await h.postSlack(command())).status).toBe(200);
   });
 
+  it('acknowledges at once, and ignores, what is not riskcheck’s: buttons, modals, a closed modal', async () => {
+    const before = await storeFiles();
+    const user = SLACK_USERS.alex;
+    const payload = (p: Record<string, unknown>) => ({
+      body: new URLSearchParams({ payload: JSON.stringify(p) }).toString(),
+      contentType: 'application/x-www-form-urlencoded',
+    });
+    const someoneElses = [
+      blockAction({ user, actionId: 'other_app.approve', value: '{}' }),
+      viewSubmission({ user, view: { id: 'V0OTHER', callback_id: 'other_app.form', state: { values: {} } } }),
+      payload({
+        type: 'view_closed',
+        user: { id: user.id },
+        view: { id: 'V0OTHER', callback_id: 'riskcheck.modal' },
+      }),
+    ];
+    for (const request of someoneElses)
+      expect(await h.postSlack(request)).toEqual({ status: 200, body: undefined });
+    expect(h.slack.calls.filter((c) => c.method !== 'auth.test')).toHaveLength(0);
+    expect(await storeFiles()).toBe(before);
+  });
+
   it('answers the Events API url_verification challenge', async () => {
     const body = JSON.stringify({ token: 'x', challenge: 'challenge-123', type: 'url_verification' });
     const response = await h.postSlack({ body, contentType: 'application/json' });

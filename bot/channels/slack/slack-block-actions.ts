@@ -3,7 +3,7 @@
  * result replaces the modal the button was in (views.update) or opens one. A decision button
  * checks the clicker first and opens the comment dialog only for a decision maker.
  */
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { decisionCommentModal } from '../../../cards/block-kit/decision-comment-modal.js';
 import { discussionModal } from '../../../cards/block-kit/discussion-modal.js';
 import { baseActionId } from '../../../cards/block-kit/render-slack.js';
@@ -17,8 +17,14 @@ import { modalFor } from './slack-surfaces.js';
 import { answersFromState, parseJsonObject } from './slack-values.js';
 import type { SlackWebApi } from './slack-web-api.js';
 
-export function registerBlockActions(app: App, deps: AppDeps, client: SlackWebApi): void {
-  app.action<BlockAction<ButtonAction>>(/^riskcheck\./, async ({ ack, body, action }) => {
+/** What the handler reads of Bolt's arguments for a button click. */
+export type ButtonArgs = Pick<
+  SlackActionMiddlewareArgs<BlockAction<ButtonAction>>,
+  'ack' | 'body' | 'action'
+>;
+
+export function blockActionHandler(deps: AppDeps, client: SlackWebApi) {
+  return async ({ ack, body, action }: ButtonArgs): Promise<void> => {
     await ack();
     const actor = slackActor(body.user?.id, body.user?.name ?? body.user?.username);
     const verb = baseActionId(action.action_id);
@@ -74,7 +80,7 @@ export function registerBlockActions(app: App, deps: AppDeps, client: SlackWebAp
     const reply = await handleAction(deps, actor, verb, { ...metadata, ...value, ...answers });
     if (body.view?.id) await client.views.update({ view_id: body.view.id, view: modalFor(reply) });
     else await client.views.open({ trigger_id: body.trigger_id, view: modalFor(reply) });
-  });
+  };
 }
 
 function isDecision(value: unknown): value is DecisionValue {

@@ -3,7 +3,7 @@
  * views open in a modal right away (the trigger id lives three seconds), everything else answers
  * with an ephemeral message through the command's response_url.
  */
-import type { App, SlashCommand } from '@slack/bolt';
+import type { SlackCommandMiddlewareArgs, SlashCommand } from '@slack/bolt';
 import type { AppDeps } from '../../app/app-deps.js';
 import { parseCommand } from '../../app/commands.js';
 import { handleCommand } from '../../app/handle-command.js';
@@ -14,13 +14,8 @@ import type { SlackWebApi } from './slack-web-api.js';
 
 const MODAL_COMMANDS = new Set(['welcome', 'help', 'resume', 'list']);
 
-export function registerSlashCommand(
-  app: App,
-  deps: AppDeps,
-  client: SlackWebApi,
-  commandName: string,
-): void {
-  app.command(commandName, async ({ ack, command, respond }) => {
+export function slashCommandHandler(deps: AppDeps, client: SlackWebApi) {
+  return async ({ ack, command, respond }: SlackCommandMiddlewareArgs): Promise<void> => {
     await ack();
     const actor = slackActor(command.user_id, command.user_name);
     if (!actor) return;
@@ -32,7 +27,7 @@ export function registerSlashCommand(
       return;
     }
     await respond({ response_type: 'ephemeral', ...messageFor(reply) });
-  });
+  };
 }
 
 /** Only public and private channels can be a department's decision channel, not DMs. */

@@ -13,16 +13,19 @@ import { MODAL_CALLBACK_ID } from '../../../cards/block-kit/render-slack.js';
 import type { AppDeps } from '../../app/app-deps.js';
 import type { SlackSettings } from '../../config/runtime-config.js';
 import { cleanForLog } from '../../logger.js';
-import { registerBlockActions } from './slack-block-actions.js';
-import { registerSlashCommand } from './slack-command.js';
+import { blockActionHandler } from './slack-block-actions.js';
+import { slashCommandHandler } from './slack-command.js';
+import { slackDispatcher } from './slack-dispatch.js';
 import { createSlackGateway } from './slack-gateway.js';
 import { slackRequestGuard } from './slack-request-guard.js';
-import { registerDiscussionSubmission, registerViewSubmissions } from './slack-view-submissions.js';
+import {
+  decisionSubmissionHandler,
+  discussionSubmissionHandler,
+  stepSubmissionHandler,
+} from './slack-view-submissions.js';
 import { createSlackWebApi } from './slack-web-api.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
-/** Modals with a submission handler; any other submission is acknowledged and ignored. */
-const OUR_MODALS = new Set([MODAL_CALLBACK_ID, DECISION_MODAL_CALLBACK_ID, DISCUSSION_MODAL_CALLBACK_ID]);
 const WEB_API_TIMEOUT_MS = 10_000;
 
 /** Registers the Slack gateway in `deps.gateways` and returns the router to mount. */
@@ -83,9 +86,19 @@ export function createSlackChannel(deps: AppDeps, settings: SlackSettings): Rout
   // No conversation store: riskcheck keeps its state in its own store, and Bolt's in-memory one
   // would look up (and throw and catch a "not found" error for) every request.
   const app = new App({ receiver, authorize, convoStore: false, logLevel: LogLevel.ERROR, clientOptions });
+  const dispatch = slackDispatcher({
+    commandName: '/riskcheck',
+    command: slashCommandHandler(deps, client),
+    button: blockActionHandler(deps, client),
+    submissions: new Map([
+      [MODAL_CALLBACK_ID, stepSubmissionHandler(deps, client)],
+      [DECISION_MODAL_CALLBACK_ID, decisionSubmissionHandler(deps)],
+      [DISCUSSION_MODAL_CALLBACK_ID, discussionSubmissionHandler(deps)],
+    ]),
+  });
   // Handlers go on after ack(); tracking them lets shutdown (and tests) wait for the work.
-  app.use(async ({ next }) => {
-    await deps.work.track(next());
+  app.use(async (args) => {
+    await deps.work.track(dispatch(args));
   });
   app.error(async (error) => {
     deps.logger.error(
@@ -94,16 +107,5 @@ export function createSlackChannel(deps: AppDeps, settings: SlackSettings): Rout
     );
   });
   deps.gateways.slack = createSlackGateway(client);
-  registerSlashCommand(app, deps, client, '/riskcheck');
-  registerBlockActions(app, deps, client);
-  registerViewSubmissions(app, deps, client);
-  registerDiscussionSubmission(app, deps);
-  // Anything else (another app's buttons, a closed modal) is acknowledged and ignored, so Bolt
-  // never leaves Slack waiting for an answer.
-  app.action(/^(?!riskcheck\.)/, async ({ ack }) => ack());
-  app.view({ type: 'view_closed' }, async ({ ack }) => ack());
-  app.view({ type: 'view_submission', callback_id: /^/ }, async ({ ack, view }) => {
-    if (!OUR_MODALS.has(view.callback_id)) await ack();
-  });
   return router;
 }

@@ -4,12 +4,10 @@
  * seconds, so the use case gets a time budget: in time, its result goes into the acknowledgement
  * (next view, or inline errors); late, the modal shows "working on it" and is updated after.
  */
-import type { App, ViewSubmitAction } from '@slack/bolt';
-import { DECISION_MODAL_CALLBACK_ID } from '../../../cards/block-kit/decision-comment-modal.js';
+import type { SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import {
   DISCUSSION_DATE_ACTION_ID,
   DISCUSSION_DATE_BLOCK_ID,
-  DISCUSSION_MODAL_CALLBACK_ID,
   DISCUSSION_NOTE_ACTION_ID,
   DISCUSSION_NOTE_BLOCK_ID,
 } from '../../../cards/block-kit/discussion-modal.js';
@@ -30,8 +28,11 @@ import type { SlackWebApi } from './slack-web-api.js';
 /** Leaves room inside Slack's 3 s for the acknowledgement to travel back. */
 export const ACK_BUDGET_MS = 2000;
 
-export function registerViewSubmissions(app: App, deps: AppDeps, client: SlackWebApi): void {
-  app.view<ViewSubmitAction>('riskcheck.modal', async ({ ack, body, view }) => {
+export type ViewSubmitHandler = (args: SlackViewMiddlewareArgs<ViewSubmitAction>) => Promise<void>;
+
+/** Next on a question step, Submit on the review. */
+export function stepSubmissionHandler(deps: AppDeps, client: SlackWebApi): ViewSubmitHandler {
+  return async ({ ack, body, view }) => {
     const actor = slackActor(body.user?.id, body.user?.name);
     const metadata = parseJsonObject(view.private_metadata);
     const verb =
@@ -59,9 +60,12 @@ export function registerViewSubmissions(app: App, deps: AppDeps, client: SlackWe
     if (errors) await ack({ response_action: 'errors', errors });
     else await ack({ response_action: 'update', view: modalFor(reply) });
     await afterSubmit(deps, actor, reply);
-  });
+  };
+}
 
-  app.view<ViewSubmitAction>(DECISION_MODAL_CALLBACK_ID, async ({ ack, body, view }) => {
+/** The decision dialog: record the decision and close, or say why not. */
+export function decisionSubmissionHandler(deps: AppDeps): ViewSubmitHandler {
+  return async ({ ack, body, view }) => {
     const actor = slackActor(body.user?.id, body.user?.name);
     const metadata = parseJsonObject(view.private_metadata);
     // Signed but not necessarily well formed: a state without values must not throw before ack().
@@ -92,12 +96,12 @@ export function registerViewSubmissions(app: App, deps: AppDeps, client: SlackWe
           ? reply.message
           : (shown.kind === 'approvalRequest' && shown.notice) || 'Your decision could not be recorded.';
     await ack({ response_action: 'errors', errors: { comment: message } });
-  });
+  };
 }
 
 /** The "We discussed this" dialog: record it, close the dialog, or show why not. */
-export function registerDiscussionSubmission(app: App, deps: AppDeps): void {
-  app.view<ViewSubmitAction>(DISCUSSION_MODAL_CALLBACK_ID, async ({ ack, body, view }) => {
+export function discussionSubmissionHandler(deps: AppDeps): ViewSubmitHandler {
+  return async ({ ack, body, view }) => {
     const actor = slackActor(body.user?.id, body.user?.name);
     if (!actor) {
       await ack({ response_action: 'clear' });
@@ -115,7 +119,7 @@ export function registerDiscussionSubmission(app: App, deps: AppDeps): void {
       const message = shown.kind === 'message' ? shown.text : 'The discussion could not be recorded.';
       await ack({ response_action: 'errors', errors: { [DISCUSSION_NOTE_BLOCK_ID]: message } });
     }
-  });
+  };
 }
 
 /** The outcome of a submitted risk check also goes to the submitter's DM, where it stays. */
