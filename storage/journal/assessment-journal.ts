@@ -44,6 +44,8 @@ export class AssessmentJournal implements AssessmentHistory {
   #linesSinceSnapshot = 0;
   #snapshotCurrent = false;
   #background: Promise<void> | undefined;
+  /** Set while the file is being replaced: reads of the old generation wait for it. */
+  #purging: Promise<void> | undefined;
 
   private constructor(log: AppendLog, indexFile: string, entries: Map<string, Entry>) {
     this.#log = log;
@@ -181,8 +183,17 @@ export class AssessmentJournal implements AssessmentHistory {
   }
 
   /** Rewrites the file with each assessment's latest version only, then snapshots the index. */
-  async purge(): Promise<void> {
-    await this.#background;
+  purge(): Promise<void> {
+    const run = this.#purge();
+    this.#purging = run;
+    return run.finally(() => {
+      if (this.#purging === run) this.#purging = undefined;
+    });
+  }
+
+  async #purge(): Promise<void> {
+    await this.#purging?.catch(() => undefined);
+    if (this.#background && this.#background !== this.#purging) await this.#background;
     await this.#log.flush();
     const live = [...this.#entries.entries()];
     const texts: string[] = [];
@@ -226,10 +237,16 @@ export class AssessmentJournal implements AssessmentHistory {
   }
 
   async #readLine(entry: Entry): Promise<string> {
-    const place = entry.place;
-    if (!place || place.generation !== this.#log.header.generation)
-      throw corrupt(this.#log.file, `assessment ${entry.summary.id} has no readable line`);
-    return this.#log.read(place.offset, place.length);
+    for (;;) {
+      const { place, pending } = entry;
+      if (place && place.generation === this.#log.header.generation)
+        return this.#log.read(place.offset, place.length);
+      if (pending !== undefined) return pending;
+      // Between replacing the file and updating the places, a place may name the old generation.
+      const purging = this.#purging;
+      if (!purging) throw corrupt(this.#log.file, `assessment ${entry.summary.id} has no readable line`);
+      await purging.catch(() => undefined);
+    }
   }
 
   /** Snapshots the index or compacts, in the background, when enough has changed. */

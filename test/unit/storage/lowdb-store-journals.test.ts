@@ -138,6 +138,20 @@ describe('lowdb store: journals on disk', () => {
     expect(await reopened.listAssessmentSummaries()).toHaveLength(21);
   });
 
+  it('answers reads made while a purge replaces the file', async () => {
+    const store = await openStore();
+    for (let i = 0; i < 30; i++) {
+      const v1 = saved(await store.saveAssessment(buildAssessment({ id: `a${i}`, title: `first ${i}` }), 0));
+      saved(await store.saveAssessment({ ...v1, title: `second ${i}` }, 1));
+    }
+    const reads = () => Array.from({ length: 30 }, (_, i) => store.getAssessment(`a${i}`));
+    const [, ...found] = await Promise.all([store.purgeSuperseded(), ...reads(), ...reads(), ...reads()]);
+    expect(found.map((a) => a?.title)).toEqual(
+      [0, 1, 2].flatMap(() => Array.from({ length: 30 }, (_, i) => `second ${i}`)),
+    );
+    expect(await read('assessments.jsonl')).not.toContain('first 1');
+  });
+
   it('imports the lowdb files of an older data directory once, keeping a backup of each', async () => {
     const assessment = { ...buildAssessment(), version: 2 };
     const session = { ...buildSession(), version: 1 };
