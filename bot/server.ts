@@ -22,6 +22,9 @@ export interface RunningServer {
 export function createHttpApp(deps: AppDeps, runtime: Pick<RuntimeConfig, 'mode' | 'teams' | 'slack'>) {
   const app = express();
   app.disable('x-powered-by');
+  // Express hashes every response body for an ETag by default; nothing here is ever fetched
+  // conditionally (bot replies are POST answers), so that is a SHA-1 per turn for nothing.
+  app.set('etag', false);
   app.get('/healthz', (_req, res) => {
     res.json({
       status: 'ok',
