@@ -104,12 +104,15 @@ export class AppendLog {
       await this.#flushed();
       const header = { ...this.#header, generation: randomUUID() };
       const { size, offsets } = await writeWholeFile(this.file, header, lines);
-      // The old handle points at the replaced file: later appends must go to the new one.
+      // The old handle points at the replaced file: later appends and reads go to the new one.
+      // Handle, header and size change together, so a reader never pairs the new file with an
+      // offset of the old generation (it checks the generation first).
+      const handle = await open(this.file, 'r+');
       const old = this.#handle;
-      this.#handle = await open(this.file, 'r+');
-      await old.close();
+      this.#handle = handle;
       this.#header = header;
       this.#size = size;
+      await old.close();
       return offsets;
     })();
     this.#rewriting = run;
