@@ -99,7 +99,29 @@ export function recordDecoder<T>(shape: z.ZodType, what: string): (value: unknow
 }
 
 export const decodeSessionRecord = recordDecoder<DialogSession>(sessionShape, 'session');
-export const decodeReminderRecord = recordDecoder<Reminder>(reminderShape, 'reminder');
+/**
+ * Checked by hand: a large history plans tens of thousands of reminder rows, and a schema
+ * library's per-record cost at that count was a noticeable part of start-up. Same fields as
+ * `reminderShape`.
+ */
+export const decodeReminderRecord = (value: unknown, id: string): Reminder => {
+  const r = value as Partial<Reminder> | null;
+  const problem =
+    typeof r !== 'object' || r === null || Array.isArray(r)
+      ? 'is not an object'
+      : r.id !== id
+        ? 'is stored under the wrong id'
+        : !Number.isInteger(r.version) || (r.version as number) < 1
+          ? 'has no valid version'
+          : typeof r.departmentId !== 'string' || typeof r.dueAt !== 'string'
+            ? 'has no department or due time'
+            : !REMINDER_STATUSES.has(r.status as string)
+              ? 'has an unknown status'
+              : undefined;
+  if (problem) throw new Error(`reminder ${id} ${problem}`);
+  return r as Reminder;
+};
+const REMINDER_STATUSES = new Set(['pending', 'sent', 'cancelled']);
 export const decodeProcessedAt = (value: unknown, key: string): string => {
   if (typeof value !== 'string') throw new Error(`dedup key ${key} has no timestamp`);
   return value;

@@ -79,6 +79,15 @@ describe('lowdb store: journals on disk', () => {
     expect(await read('sessions.jsonl')).toContain('riskcheck-assessments');
   });
 
+  it('refuses a journal record of the wrong shape with STORE_CORRUPT, saying which record', async () => {
+    const header = JSON.stringify({ schemaVersion: 1, kind: 'riskcheck-reminders', generation: 'g' });
+    const bad = JSON.stringify({ put: { ...buildReminder(), version: 1, status: 'maybe' } });
+    await writeFile(file('reminders.jsonl'), `${header}\n${bad}\n`);
+    const error = await openError(dir);
+    expect(error).toMatchObject({ code: 'STORE_CORRUPT', file: file('reminders.jsonl') });
+    expect(error.message).toContain(`reminder ${buildReminder().id} has an unknown status`);
+  });
+
   it('starts from the index snapshot and replays only the lines after it', async () => {
     const store = await openStore();
     saved(await store.saveAssessment(buildAssessment({ id: 'a1' }), 0));
