@@ -1,29 +1,12 @@
 /** What only the file store can get wrong in data care: deletions and audit rewrites reach the disk. */
-import { readFile, rm } from 'node:fs/promises';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLowdbStore } from '../../../storage/lowdb/lowdb-store.js';
-import type { RiskcheckStore } from '../../../storage/store.js';
-import { tempDir } from './lowdb-helpers.js';
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { useStoreDir } from './lowdb-helpers.js';
 import { buildAssessment, buildAudit, buildLink } from './records.js';
 
 describe('lowdb store: data care on disk', () => {
-  let dir: string;
-  const open: RiskcheckStore[] = [];
-  const openStore = async () => {
-    const store = await createLowdbStore({ dataDir: dir });
-    open.push(store);
-    return store;
-  };
-  const read = (name: string) => readFile(path.join(dir, name), 'utf8');
-
-  beforeEach(async () => {
-    dir = await tempDir();
-  });
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((s) => s.close()));
-    await rm(dir, { recursive: true, force: true });
-  });
+  const { file, openStore, closeAll } = useStoreDir();
+  const read = (name: string) => readFile(file(name), 'utf8');
 
   it('removes deleted assessments and links from their files', async () => {
     const store = await openStore();
@@ -57,8 +40,7 @@ describe('lowdb store: data care on disk', () => {
       ['e3', 'teams:aad-alice'],
       ['e4', 'system'],
     ]);
-    await store.close();
-    open.length = 0;
+    await closeAll();
     const reopened = await openStore();
     expect((await reopened.listAudit()).map((e) => e.id)).toEqual(['e1', 'e2', 'e3', 'e4']);
   });

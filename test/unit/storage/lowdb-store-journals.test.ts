@@ -5,34 +5,15 @@
  * files of an older data directory.
  */
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLowdbStore } from '../../../storage/lowdb/lowdb-store.js';
-import type { RiskcheckStore } from '../../../storage/store.js';
+import { describe, expect, it } from 'vitest';
 import { readJournal } from '../../helpers/read-journal.js';
 import { saved } from './contract-helpers.js';
-import { openError, tempDir } from './lowdb-helpers.js';
+import { openError, useStoreDir } from './lowdb-helpers.js';
 import { buildAssessment, buildReminder, buildSession } from './records.js';
 
 describe('lowdb store: journals on disk', () => {
-  let dir: string;
-  const open: RiskcheckStore[] = [];
-  const openStore = async () => {
-    const store = await createLowdbStore({ dataDir: dir });
-    open.push(store);
-    return store;
-  };
-  const closeAll = () => Promise.all(open.splice(0).map((s) => s.close()));
-  const file = (name: string) => path.join(dir, name);
+  const { dir, file, openStore, closeAll } = useStoreDir();
   const read = (name: string) => readFile(file(name), 'utf8');
-
-  beforeEach(async () => {
-    dir = await tempDir();
-  });
-  afterEach(async () => {
-    await closeAll();
-    await rm(dir, { recursive: true, force: true });
-  });
 
   it('cuts off a save torn by a crash at the end of a journal and keeps appending after it', async () => {
     const store = await openStore();
@@ -58,7 +39,7 @@ describe('lowdb store: journals on disk', () => {
     await writeFile(file('assessments.jsonl'), damaged);
     await rm(file('assessments.index.json'), { force: true });
 
-    const error = await openError(dir);
+    const error = await openError(dir());
     expect(error).toMatchObject({ code: 'STORE_CORRUPT', file: file('assessments.jsonl') });
     expect(error.message).toContain('restore it from your backup or move it aside');
     expect(await read('assessments.jsonl')).toBe(damaged);
@@ -67,7 +48,7 @@ describe('lowdb store: journals on disk', () => {
   it('refuses a journal of another kind or schemaVersion with STORE_SCHEMA_UNKNOWN', async () => {
     const future = `${JSON.stringify({ schemaVersion: 2, kind: 'riskcheck-sessions', generation: 'g' })}\n`;
     await writeFile(file('sessions.jsonl'), future);
-    expect(await openError(dir)).toMatchObject({
+    expect(await openError(dir())).toMatchObject({
       code: 'STORE_SCHEMA_UNKNOWN',
       file: file('sessions.jsonl'),
     });
@@ -75,7 +56,7 @@ describe('lowdb store: journals on disk', () => {
       file('sessions.jsonl'),
       `${JSON.stringify({ schemaVersion: 1, kind: 'riskcheck-assessments', generation: 'g' })}\n`,
     );
-    expect(await openError(dir)).toMatchObject({ code: 'STORE_SCHEMA_UNKNOWN' });
+    expect(await openError(dir())).toMatchObject({ code: 'STORE_SCHEMA_UNKNOWN' });
     expect(await read('sessions.jsonl')).toContain('riskcheck-assessments');
   });
 
@@ -83,7 +64,7 @@ describe('lowdb store: journals on disk', () => {
     const header = JSON.stringify({ schemaVersion: 1, kind: 'riskcheck-reminders', generation: 'g' });
     const bad = JSON.stringify({ put: { ...buildReminder(), version: 1, status: 'maybe' } });
     await writeFile(file('reminders.jsonl'), `${header}\n${bad}\n`);
-    const error = await openError(dir);
+    const error = await openError(dir());
     expect(error).toMatchObject({ code: 'STORE_CORRUPT', file: file('reminders.jsonl') });
     expect(error.message).toContain(`reminder ${buildReminder().id} has an unknown status`);
   });
@@ -198,7 +179,7 @@ describe('lowdb store: journals on disk', () => {
     expect(await store.markProcessed('teams:activity:1', '2025-03-01T00:00:05Z')).toBe(false);
     await closeAll();
 
-    const files = await readdir(dir);
+    const files = await readdir(dir());
     for (const legacy of ['assessments.json', 'sessions.json', 'processed.json', 'reminders.json']) {
       expect(files).not.toContain(legacy);
       expect(files.some((f) => f.startsWith(`${legacy}.v1.`) && f.endsWith('.bak'))).toBe(true);
