@@ -89,8 +89,12 @@ if (env.BENCH_OPEN_ONLY === '1') {
       async saveAssessments(args) {
         const count = Number(args.count ?? 10);
         const [department] = bot.deps.organisation.departments;
-        const listed = await bot.deps.store.listAssessmentsByDepartment(department?.id ?? '');
-        let assessment = listed.at(-1);
+        // Picked from the summaries, as the bot does: listing the department's full records
+        // would read thousands of them from disk and inflate the RSS measured after the saves.
+        const newest = (
+          await bot.deps.store.listAssessmentSummaries({ departmentId: department?.id ?? '' })
+        ).at(-1);
+        let assessment = newest && (await bot.deps.store.getAssessment(newest.id));
         if (!assessment) return summarise([]);
         const times: number[] = [];
         for (let i = 0; i < count; i++) {
