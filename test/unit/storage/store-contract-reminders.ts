@@ -63,6 +63,14 @@ export function describeReminderContract(current: () => RiskcheckStore): void {
       expect(ids(listed)).toEqual(['a-early', 'b-early', 'retrying', 'b-late']);
       expect(listed[0]).toEqual({ ...due[2], version: 1 });
       expect(await store.listDueReminders('2025-02-01T00:00:00.000Z')).toEqual([]);
+      // Retention relies on this: the last representable instant lists every pending reminder.
+      expect(ids(await store.listDueReminders('9999-12-31T23:59:59.999Z'))).toEqual([
+        'a-early',
+        'b-early',
+        'retrying',
+        'b-late',
+        'future',
+      ]);
     });
 
     it('follows status and due-time changes in the due listing', async () => {
