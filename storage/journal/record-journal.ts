@@ -68,7 +68,9 @@ export class RecordJournal<T> {
         const ids = Object.keys(records);
         const lines = ids.map((id) => encode(id, records[id] as T));
         const { log } = await AppendLog.create(file, spec.kind, JOURNAL_SCHEMA_VERSION, lines);
-        lines.forEach((line, index) => lineBytes.set(ids[index] as string, Buffer.byteLength(line) + 1));
+        lines.forEach((line, index) => {
+          lineBytes.set(ids[index] as string, Buffer.byteLength(line) + 1);
+        });
         journal = new RecordJournal(log, records);
       }
       for (const [id, bytes] of lineBytes) journal.#track(id, bytes);
@@ -99,7 +101,9 @@ export class RecordJournal<T> {
     await this.#log.rewrite(lines);
     this.#lineBytes.clear();
     this.#liveBytes = 0;
-    lines.forEach((line, index) => this.#track(ids[index] as string, Buffer.byteLength(line) + 1));
+    lines.forEach((line, index) => {
+      this.#track(ids[index] as string, Buffer.byteLength(line) + 1);
+    });
   }
 
   async close(): Promise<void> {
