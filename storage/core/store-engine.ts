@@ -104,6 +104,7 @@ export function createStoreEngine(state: StoreState, persistence: Persistence): 
     status: (r) => r.status,
   });
   const discussions = new IndexedTable(state.discussions, { department: (d) => d.departmentId });
+  const processedOrder = new ProcessedOrder(state.processed);
   let closed = false;
 
   // Fail loudly on use after close: a write then would be lost (lowdb) or silently ignored.
@@ -254,7 +255,8 @@ export function createStoreEngine(state: StoreState, persistence: Persistence): 
       open();
       if (Object.hasOwn(state.processed, key)) return false;
       state.processed[key] = at;
-      const expired = pruneProcessed(state.processed, at);
+      processedOrder.add(key, at);
+      const expired = processedOrder.expire(state.processed, at);
       await persistence.processedChanged(key, expired);
       return true;
     },
@@ -267,18 +269,39 @@ export function createStoreEngine(state: StoreState, persistence: Persistence): 
   };
 }
 
-/** Drops dedup keys older than the retention window measured from `now`; returns the dropped keys. */
-function pruneProcessed(processed: Dict<string>, now: string): string[] {
-  const expired: string[] = [];
-  const cutoff = Date.parse(now) - PROCESSED_RETENTION_MS;
-  if (Number.isNaN(cutoff)) return expired;
-  // Keys are added in time order, so the expired ones come first: stop at the first live key
-  // instead of scanning every key on every request.
-  for (const key in processed) {
-    const at = processed[key];
-    if (at === undefined || Date.parse(at) >= cutoff) break;
-    delete processed[key];
-    expired.push(key);
+/**
+ * Dedup keys in the order they were marked, so the expired ones are found at the front. (Walking
+ * the dict with `for…in` enumerated every key on every request: a tenth of a busy server's CPU.)
+ */
+class ProcessedOrder {
+  #keys: { key: string; atMs: number }[] = [];
+  #head = 0;
+
+  constructor(processed: Dict<string>) {
+    for (const [key, at] of Object.entries(processed)) this.add(key, at);
   }
-  return expired;
+
+  add(key: string, at: string): void {
+    this.#keys.push({ key, atMs: Date.parse(at) });
+  }
+
+  /** Drops keys older than the retention window measured from `now`; returns the dropped keys. */
+  expire(processed: Dict<string>, now: string): string[] {
+    const expired: string[] = [];
+    const cutoff = Date.parse(now) - PROCESSED_RETENTION_MS;
+    if (Number.isNaN(cutoff)) return expired;
+    while (this.#head < this.#keys.length) {
+      const oldest = this.#keys[this.#head] as { key: string; atMs: number };
+      // A time that does not parse counts as expired, as a time long past would.
+      if (oldest.atMs >= cutoff) break;
+      delete processed[oldest.key];
+      expired.push(oldest.key);
+      this.#head++;
+    }
+    if (this.#head > 1024 && this.#head * 2 > this.#keys.length) {
+      this.#keys = this.#keys.slice(this.#head);
+      this.#head = 0;
+    }
+    return expired;
+  }
 }
