@@ -18,6 +18,16 @@ export interface LogHeader {
   generation: string;
 }
 
+/**
+ * Whether a journal of `fileBytes` holding `liveBytes` of current lines is worth rewriting: at
+ * least `minGarbage` superseded bytes, and more of them than live ones (so the cost of compacting
+ * stays proportional to what was appended since the last time).
+ */
+export function worthCompacting(fileBytes: number, liveBytes: number, minGarbage: number): boolean {
+  const garbage = fileBytes - liveBytes;
+  return garbage >= minGarbage && garbage >= liveBytes;
+}
+
 /** Where an appended line landed: its offset in the file of that generation. */
 export interface LinePlace {
   generation: string;

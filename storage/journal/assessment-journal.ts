@@ -11,7 +11,7 @@ import { type AssessmentSummary, summariseAssessment } from '../../dialogs/asses
 import { type AssessmentHistory, bySubmitted, matches } from '../core/assessment-history.js';
 import { corrupt } from '../lowdb/data-files.js';
 import type { SummaryQuery } from '../store.js';
-import { AppendLog, type LinePlace } from './append-log.js';
+import { AppendLog, type LinePlace, worthCompacting } from './append-log.js';
 import { type IndexEntry, readIndexSnapshot, writeIndexSnapshot } from './index-snapshot.js';
 import { readLog } from './read-log.js';
 
@@ -63,7 +63,7 @@ export class AssessmentJournal implements AssessmentHistory {
     const snapshot = await readIndexSnapshot(indexFile);
     let replayed = 0;
     let generation = '';
-    const fromSnapshot = false;
+    let fromSnapshot = false;
     const found = await readLog(
       file,
       { kind: ASSESSMENTS_KIND, schemaVersion: ASSESSMENTS_SCHEMA_VERSION },
@@ -87,6 +87,7 @@ export class AssessmentJournal implements AssessmentHistory {
         generation = header.generation;
         if (!snapshot || snapshot.generation !== header.generation || snapshot.size > fileSize)
           return headerEnd;
+        fromSnapshot = true;
         for (const item of snapshot.entries) {
           entries.set(item.summary.id, {
             summary: item.summary,
@@ -252,13 +253,11 @@ export class AssessmentJournal implements AssessmentHistory {
   /** Snapshots the index or compacts, in the background, when enough has changed. */
   #maintain(): void {
     if (this.#background) return;
-    const garbage = this.#log.size - this.#liveBytes;
-    const task =
-      garbage > MIN_GARBAGE_BYTES && garbage > this.#liveBytes
-        ? () => this.purge()
-        : this.#linesSinceSnapshot >= SNAPSHOT_EVERY_LINES
-          ? () => this.#snapshot()
-          : undefined;
+    const task = worthCompacting(this.#log.size, this.#liveBytes, MIN_GARBAGE_BYTES)
+      ? () => this.purge()
+      : this.#linesSinceSnapshot >= SNAPSHOT_EVERY_LINES
+        ? () => this.#snapshot()
+        : undefined;
     if (!task) return;
     this.#background = task()
       .catch(() => undefined)

@@ -5,7 +5,7 @@
  * superseded lines outweigh live ones, the journal is rewritten with the live records only.
  */
 import { createDict, type Dict } from '../core/record-table.js';
-import { AppendLog } from './append-log.js';
+import { AppendLog, worthCompacting } from './append-log.js';
 import { readLog } from './read-log.js';
 
 export const JOURNAL_SCHEMA_VERSION = 1;
@@ -111,10 +111,6 @@ export class RecordJournal<T> {
     await this.#log.close();
   }
 
-  get fileBytes(): number {
-    return this.#log.size;
-  }
-
   #track(id: string, bytes: number): void {
     this.#liveBytes += bytes - (this.#lineBytes.get(id) ?? 0);
     if (bytes === 0) this.#lineBytes.delete(id);
@@ -122,8 +118,7 @@ export class RecordJournal<T> {
   }
 
   #compactWhenWorthIt(): void {
-    const garbage = this.#log.size - this.#liveBytes;
-    if (this.#compacting || garbage < MIN_GARBAGE_BYTES || garbage < this.#liveBytes) return;
+    if (this.#compacting || !worthCompacting(this.#log.size, this.#liveBytes, MIN_GARBAGE_BYTES)) return;
     // In the background: the append that crossed the line does not wait for the rewrite.
     this.#compacting = this.compact()
       .catch(() => undefined)

@@ -92,6 +92,28 @@ describe('lowdb store: journals on disk', () => {
     expect((await third.getAssessment('a2'))?.submittedAt).toBe('2025-04-01T00:00:00Z');
   });
 
+  it('leaves a current index snapshot alone when nothing was saved, and rewrites it after a save', async () => {
+    const store = await openStore();
+    saved(await store.saveAssessment(buildAssessment({ id: 'a1' }), 0));
+    await closeAll();
+    const written = await stat(file('assessments.index.json'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    await openStore();
+    await closeAll();
+    const untouched = await stat(file('assessments.index.json'));
+    expect([untouched.mtimeMs, untouched.ino]).toEqual([written.mtimeMs, written.ino]);
+
+    const reopened = await openStore();
+    saved(await reopened.saveAssessment(buildAssessment({ id: 'a2' }), 0));
+    await closeAll();
+    const snapshot = JSON.parse(await read('assessments.index.json'));
+    expect(snapshot.rows.map((row: [number, number, { id: string }]) => row[2].id).sort()).toEqual([
+      'a1',
+      'a2',
+    ]);
+  });
+
   it('ignores an index snapshot that is damaged or of another generation, and replays the history', async () => {
     const store = await openStore();
     saved(await store.saveAssessment(buildAssessment({ id: 'a1', title: 'real' }), 0));
