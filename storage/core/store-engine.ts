@@ -64,7 +64,10 @@ export interface Persistence {
   processedChanged(key: string, expired: readonly string[]): Promise<void>;
   /** Physically drops superseded versions of hot records (erasure, retention). */
   purge(): Promise<void>;
-  /** Runs a write of a collection that persists itself (audit), refusing once the store is not owned. */
+  /**
+   * Runs a write of a collection that persists itself (assessment history, audit), refusing once
+   * the store no longer owns its data directory. Calls `write` synchronously when it may.
+   */
   owned<T>(write: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
@@ -156,7 +159,8 @@ export function createStoreEngine(state: StoreState, persistence: Persistence): 
         return { kind: 'conflict', current: await history.get(assessment.id) };
       }
       const record: Assessment = { ...structuredClone(assessment), version: expectedVersion + 1 };
-      await history.put(record);
+      // `owned` checks the lock and calls put in this same turn, so the check above still holds.
+      await persistence.owned(() => history.put(record));
       return { kind: 'saved', record: structuredClone(record) };
     },
     async listAssessments() {
@@ -169,11 +173,11 @@ export function createStoreEngine(state: StoreState, persistence: Persistence): 
     },
     async deleteAssessment(id) {
       open();
-      await history.delete(id);
+      await persistence.owned(() => history.delete(id));
     },
     async purgeSuperseded() {
       open();
-      await Promise.all([history.purge(), persistence.purge()]);
+      await Promise.all([persistence.owned(() => history.purge()), persistence.purge()]);
     },
 
     async getReminder(id) {
