@@ -268,7 +268,12 @@ export function createStoreEngine(state: StoreState, persistence: Persistence): 
     async close() {
       if (closed) return;
       closed = true;
-      await Promise.all([history.close(), persistence.close()]);
+      // The history first: the persistence releases the data-directory lock when it closes.
+      try {
+        await history.close();
+      } finally {
+        await persistence.close();
+      }
     },
   };
 }

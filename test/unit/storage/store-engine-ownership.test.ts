@@ -35,3 +35,27 @@ describe('store engine: writes after the lock was lost', () => {
     await expect(store.rewriteAuditActors([{ from: 'a', to: 'b' }])).rejects.toBe(lockLost);
   });
 });
+
+describe('store engine: close', () => {
+  it('closes the assessment history before the persistence releases the data directory', async () => {
+    const order: string[] = [];
+    const state = emptyState();
+    const history = state.assessments;
+    state.assessments = {
+      ...history,
+      close: async () => {
+        // Yield first, as a real history does while it writes its index snapshot.
+        await new Promise((resolve) => setImmediate(resolve));
+        order.push('history');
+      },
+    };
+    const store = createStoreEngine(state, {
+      ...noPersistence,
+      close: async () => {
+        order.push('persistence');
+      },
+    });
+    await store.close();
+    expect(order).toEqual(['history', 'persistence']);
+  });
+});
