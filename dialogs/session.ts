@@ -19,6 +19,17 @@ export function actorKey(actor: Pick<Actor, 'platform' | 'userId'>): string {
   return `${actor.platform}:${actor.userId}`;
 }
 
+/**
+ * The parts of an `actorKey` (the platform is what precedes the first colon, whether or not it is
+ * a known platform; user ids may contain colons). Keys without a colon have an empty platform.
+ */
+export function splitActorKey(key: string): { platform: string; userId: string } {
+  const colon = key.indexOf(':');
+  return colon < 0
+    ? { platform: '', userId: key }
+    : { platform: key.slice(0, colon), userId: key.slice(colon + 1) };
+}
+
 export type SessionStatus = 'in_progress' | 'reviewing';
 
 export interface DialogSession {

@@ -6,7 +6,7 @@
  */
 import type { Assessment } from '../../dialogs/assessment.js';
 import { isDecisionMaker } from '../../dialogs/routing/responsibility.js';
-import { type Actor, actorKey } from '../../dialogs/session.js';
+import { type Actor, actorKey, splitActorKey } from '../../dialogs/session.js';
 import { messageView } from '../../dialogs/views/simple-views.js';
 import type { ConversationLink } from '../../storage/store.js';
 import { type AppDeps, audit } from '../app/app-deps.js';
@@ -135,12 +135,8 @@ export async function erasePerson(deps: AppDeps, person: PersonKey): Promise<Era
 }
 
 function isKeyOf(key: string, person: PersonKey): boolean {
-  const colon = key.indexOf(':');
-  const platform = key.slice(0, colon);
-  return (
-    (platform === 'teams' || platform === 'slack') &&
-    samePerson({ platform, userId: key.slice(colon + 1) }, person)
-  );
+  const { platform, userId } = splitActorKey(key);
+  return (platform === 'teams' || platform === 'slack') && samePerson({ platform, userId }, person);
 }
 
 /** A channel link the person made: who linked it, and their user in the Teams reference. */

@@ -8,7 +8,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Assessment } from '../../dialogs/assessment.js';
 import type { AssessmentSummary } from '../../dialogs/assessment-summary.js';
-import { actorKey } from '../../dialogs/session.js';
+import { actorKey, splitActorKey } from '../../dialogs/session.js';
 import type { AuditActorChange } from '../../storage/store.js';
 import { type AppDeps, audit } from '../app/app-deps.js';
 import { addMonths } from '../reminders/calendar.js';
@@ -101,13 +101,9 @@ async function retentionCandidates(
 function isAnonymised(summary: AssessmentSummary): boolean {
   return (
     summary.title === ERASED_TEXT &&
-    isPseudonym(userIdOf(summary.submitterKey)) &&
-    (summary.decision === undefined || isPseudonym(userIdOf(summary.decision.byKey)))
+    isPseudonym(splitActorKey(summary.submitterKey).userId) &&
+    (summary.decision === undefined || isPseudonym(splitActorKey(summary.decision.byKey).userId))
   );
-}
-
-function userIdOf(key: string): string {
-  return key.slice(key.indexOf(':') + 1);
 }
 
 /**
@@ -132,7 +128,7 @@ function peopleOf(summary: AssessmentSummary): string[] {
 
 /** A fresh pseudonym on the same platform as `key`. */
 function pseudonymKeyLike(key: string): string {
-  return `${key.slice(0, key.indexOf(':'))}:${newPseudonym()}`;
+  return `${splitActorKey(key).platform}:${newPseudonym()}`;
 }
 
 /** Audit events about this assessment follow the pseudonyms anonymisation chose. */
