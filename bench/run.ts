@@ -5,12 +5,13 @@
  * BENCH_OUT) writes the report elsewhere; `--cpu-prof` profiles the riskcheck server;
  * `--only teams|slack|growth` runs one part.
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startFakeConnector } from '../test/helpers/fake-connector.js';
 import { startFakeSlackApi } from '../test/helpers/fake-slack-api.js';
+import { compileServers } from './lib/compile-servers.js';
 import { type GrowthFigures, measureGrowth } from './lib/growth.js';
 import { type PhaseResult, runPhase } from './lib/load-phase.js';
 import { machine, renderMarkdown, renderTable, type Settings } from './lib/report.js';
@@ -53,6 +54,11 @@ if (values.duration) settings.durationMs = Number(values.duration) * 1000;
 const PROFILE_DIR = join(tmpdir(), 'riskcheck-bench-profiles');
 const startedAt = new Date();
 const before = machine();
+console.error('bench: compiling the servers…');
+// Inside the project (build/ is ignored by git), so the compiled servers resolve node_modules.
+await mkdir('build', { recursive: true });
+const buildDir = await mkdtemp(join('build', 'bench-'));
+const servers = await compileServers(buildDir);
 const connector = await startFakeConnector();
 const slack = await startFakeSlackApi();
 const phases: PhaseResult[] = [];
@@ -70,22 +76,25 @@ try {
         storeSize: settings.loadStoreSize,
         connector,
         slack,
-        ...(values['cpu-prof'] ? { execArgv: ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] } : {}),
+        servers,
+        ...(values['cpu-prof'] ? { profileDir: PROFILE_DIR } : {}),
       }),
     );
   }
   for (const size of settings.growthSizes) {
     if (values.only && values.only !== 'growth') continue;
     console.error(`bench: store growth with ${size} assessments…`);
-    growth.push(await measureGrowth(size, settings.saves, slack, settings.sweepLimitMs));
+    growth.push(await measureGrowth(size, settings.saves, slack, settings.sweepLimitMs, servers));
   }
 } finally {
   await connector.close();
   await slack.close();
+  await rm(buildDir, { recursive: true, force: true });
 }
 
 const report = { settings, startedAt, before, after: machine(), phases, growth };
 console.log(renderTable(report));
 await writeFile(values.out, renderMarkdown(report));
 console.error(`bench: wrote ${values.out}`);
-if (values['cpu-prof']) console.error(`bench: CPU profiles of the riskcheck server in ${PROFILE_DIR}`);
+if (values['cpu-prof'])
+  console.error(`bench: CPU profiles of the servers (riskcheck and echo) in ${PROFILE_DIR}`);

@@ -8,7 +8,7 @@ import type { RiskcheckStore } from '../storage/store.js';
 import type { AppDeps } from './app/app-deps.js';
 import { type Clock, systemClock } from './clock.js';
 import { loadOrganisation } from './config/load-organisation.js';
-import type { RuntimeConfig } from './config/runtime-config.js';
+import { DEFAULT_ANSWER_SYNC_MS, type RuntimeConfig } from './config/runtime-config.js';
 import { countryOptions } from './countries.js';
 import { createLogger, type Logger } from './logger.js';
 import { createReminderSweeper, type ReminderSweeper } from './reminders/reminder-sweeper.js';
@@ -32,7 +32,12 @@ export async function startRiskcheck(options: StartOptions): Promise<Riskcheck> 
   const { runtime } = options;
   const logger = options.logger ?? createLogger(runtime.logLevel);
   const loaded = loadOrganisation(runtime.organisationFile);
-  const store = options.store ?? (await createLowdbStore({ dataDir: runtime.dataDir }));
+  const store =
+    options.store ??
+    (await createLowdbStore({
+      dataDir: runtime.dataDir,
+      hotSyncIntervalMs: runtime.answerSyncMs ?? DEFAULT_ANSWER_SYNC_MS,
+    }));
   const deps: AppDeps = {
     store,
     clock: options.clock ?? systemClock,

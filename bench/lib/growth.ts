@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FakeSlackApi } from '../../test/helpers/fake-slack-api.js';
 import { SIGNING_SECRET } from '../../test/helpers/slack-requests.js';
+import type { ServerScripts } from './compile-servers.js';
 import { prefillStore } from './fixtures.js';
 import { spawnServer } from './ipc.js';
 import type { Summary } from './stats.js';
@@ -47,6 +48,7 @@ export async function measureGrowth(
   saves: number,
   slack: FakeSlackApi,
   sweepLimitMs: number,
+  servers: ServerScripts,
 ): Promise<GrowthFigures> {
   const dataDir = await mkdtemp(join(tmpdir(), `riskcheck-bench-growth-${size}-`));
   const env = {
@@ -58,22 +60,19 @@ export async function measureGrowth(
   };
   try {
     const { bytes } = await prefillStore(dataDir, size);
-    const first = await spawnServer('bench/servers/riskcheck.ts', env);
+    const first = await spawnServer(servers.riskcheck, env);
     const firstSweep = await within(first.call<{ ms: number }>('sweep'), sweepLimitMs);
     // A sweep that does not finish would hold close() forever: end that process instead.
     await (firstSweep ? first.stop() : first.kill());
     // A killed process leaves its lock; the store treats a lock older than 10 s as stale.
     if (!firstSweep) await new Promise((resolve) => setTimeout(resolve, 11_000));
 
-    const opened = await spawnServer('bench/servers/riskcheck.ts', { ...env, BENCH_OPEN_ONLY: '1' });
+    const opened = await spawnServer(servers.riskcheck, { ...env, BENCH_OPEN_ONLY: '1' });
     const openMs = Number(opened.ready.openMs);
     await opened.stop();
 
     // Without a finished first sweep the next one would keep planning during the measurements.
-    const bot = await spawnServer(
-      'bench/servers/riskcheck.ts',
-      firstSweep ? env : { ...env, BENCH_SWEEP: 'off' },
-    );
+    const bot = await spawnServer(servers.riskcheck, firstSweep ? env : { ...env, BENCH_SWEEP: 'off' });
     try {
       // The start-up sweep is still running in the background: wait for it, then time a fresh one.
       const sweep =

@@ -44,10 +44,10 @@ export interface ChildServer {
   kill(): Promise<void>;
 }
 
-/** Parent side: `node --import tsx <script>` with `env`, resolved once the child says it is ready. */
-export function spawnServer(script: string, env: Record<string, string>, extraExecArgv: string[] = []) {
+/** Parent side: `node <script>` (compiled) with `env`, resolved once the child says it is ready. */
+export function spawnServer(script: string, env: Record<string, string>, execArgv: string[] = []) {
   const child = fork(script, [], {
-    execArgv: ['--import', 'tsx', ...extraExecArgv],
+    execArgv,
     env: { ...process.env, ...env },
     // The bot logs to stdout (pino); a real deployment ships that somewhere, here it goes nowhere.
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],

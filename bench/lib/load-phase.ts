@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { FakeConnector } from '../../test/helpers/fake-connector.js';
 import type { FakeSlackApi } from '../../test/helpers/fake-slack-api.js';
 import { SIGNING_SECRET } from '../../test/helpers/slack-requests.js';
+import type { ServerScripts } from './compile-servers.js';
 import { type Journey, runClosedLoop } from './driver.js';
 import { prefillStore } from './fixtures.js';
 import { type ChildServer, spawnServer } from './ipc.js';
@@ -47,8 +48,9 @@ export interface PhaseOptions {
   storeSize: number;
   connector: FakeConnector;
   slack: FakeSlackApi;
-  /** Extra node flags for the riskcheck child (e.g. --cpu-prof). */
-  execArgv?: string[];
+  servers: ServerScripts;
+  /** Where to write CPU profiles of both servers (`--cpu-prof`), named after each. */
+  profileDir?: string;
 }
 
 export interface PhaseResult {
@@ -89,23 +91,30 @@ async function measure(
   };
 }
 
+function profileFlags(dir: string | undefined, name: string): string[] {
+  return dir
+    ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`]
+    : [];
+}
+
 export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
   const { platform, connector, slack } = options;
   const dataDir = await mkdtemp(join(tmpdir(), `riskcheck-bench-${platform}-`));
   await prefillStore(dataDir, options.storeSize);
   const bot = await spawnServer(
-    'bench/servers/riskcheck.ts',
+    options.servers.riskcheck,
     {
       BENCH_DATA_DIR: dataDir,
       BENCH_SIGNING_SECRET: SIGNING_SECRET,
       BENCH_SLACK_API_URL: slack.apiUrl,
       BENCH_SWEEP: 'off',
     },
-    options.execArgv,
+    profileFlags(options.profileDir, `riskcheck-${platform}`),
   );
   const echo = await spawnServer(
-    platform === 'teams' ? 'bench/servers/agents-echo.ts' : 'bench/servers/bolt-echo.ts',
+    platform === 'teams' ? options.servers.agentsEcho : options.servers.boltEcho,
     { BENCH_SIGNING_SECRET: SIGNING_SECRET },
+    profileFlags(options.profileDir, `echo-${platform}`),
   );
   const watcher = watchSlackCalls(slack);
   const runs: RunFigures[] = [];

@@ -43,7 +43,15 @@ export interface RuntimeConfig {
    * links start with it. Unset: the loopback address in development; exports are off in production.
    */
   publicUrl?: string;
+  /**
+   * How long a saved dialog answer (and a dedup key) may wait for its fsync, in ms
+   * (RISKCHECK_ANSWER_SYNC_MS, default 100; 0: fsync before every reply). Either way it is written
+   * before the reply, so a crash of the process loses nothing; see storage/journal/append-log.ts.
+   */
+  answerSyncMs?: number;
 }
+
+export const DEFAULT_ANSWER_SYNC_MS = 100;
 
 const boolean = z
   .enum(['true', 'false', '1', '0', ''])
@@ -68,6 +76,7 @@ const envSchema = z.object({
   SLACK_API_URL: z.string().url().optional(),
   RISKCHECK_REMINDER_SWEEP: z.string().min(1).default('* * * * *'),
   RISKCHECK_PUBLIC_URL: z.string().url().optional(),
+  RISKCHECK_ANSWER_SYNC_MS: z.coerce.number().int().min(0).max(10_000).default(DEFAULT_ANSWER_SYNC_MS),
 });
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -124,6 +133,7 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
     teams: { enabled: teamsEnabled, ...(credentials ? { credentials } : {}) },
     slack,
     reminderSweepCron: e.RISKCHECK_REMINDER_SWEEP === 'off' ? null : e.RISKCHECK_REMINDER_SWEEP,
+    answerSyncMs: e.RISKCHECK_ANSWER_SYNC_MS,
     ...(e.RISKCHECK_PUBLIC_URL ? { publicUrl: publicUrl(e.RISKCHECK_PUBLIC_URL, mode) } : {}),
   };
 }

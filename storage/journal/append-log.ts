@@ -34,6 +34,19 @@ export interface LinePlace {
   offset: number;
 }
 
+/**
+ * When an append counts as done. `0` (the default): once its line is on disk (fdatasync), so it
+ * survives a power loss. A positive number of milliseconds: once its line is written to the
+ * operating system, which keeps it through a crash or kill of this process, with an fdatasync
+ * following within that time; a power loss or kernel crash may then lose the appends of that
+ * last interval (MongoDB's journal and SQLite's WAL with `synchronous=NORMAL` make the same
+ * trade). For state a user can re-enter in seconds, such as a dialog answer, that is worth the
+ * CPU: an fdatasync costs several times the rest of an append.
+ */
+export interface AppendLogOptions {
+  syncIntervalMs?: number;
+}
+
 interface Batch {
   lines: Buffer[];
   /** Settle with each line's place, in the order appended. */
@@ -52,17 +65,33 @@ export class AppendLog {
   #rewriting: Promise<unknown> | undefined;
   /** After a failed write the file's tail is unknown: refuse further writes until a restart. */
   #failed: unknown;
+  readonly #syncIntervalMs: number;
+  /** Set while written lines wait for their deferred fdatasync (syncIntervalMs > 0). */
+  #syncTimer: NodeJS.Timeout | undefined;
+  #syncing: Promise<void> | undefined;
 
-  private constructor(file: string, handle: FileHandle, header: LogHeader, size: number) {
+  private constructor(
+    file: string,
+    handle: FileHandle,
+    header: LogHeader,
+    size: number,
+    options: AppendLogOptions,
+  ) {
     this.file = file;
     this.#handle = handle;
     this.#header = header;
     this.#size = size;
+    this.#syncIntervalMs = Math.max(0, options.syncIntervalMs ?? 0);
   }
 
   /** Opens an existing file whose first `size` bytes were checked by the owner's scan. */
-  static async openExisting(file: string, header: LogHeader, size: number): Promise<AppendLog> {
-    return new AppendLog(file, await open(file, 'r+'), header, size);
+  static async openExisting(
+    file: string,
+    header: LogHeader,
+    size: number,
+    options: AppendLogOptions = {},
+  ): Promise<AppendLog> {
+    return new AppendLog(file, await open(file, 'r+'), header, size, options);
   }
 
   /** Creates the file with a fresh header and `lines` (atomically: temp file, fsync, rename). */
@@ -71,10 +100,11 @@ export class AppendLog {
     kind: string,
     schemaVersion: number,
     lines: Iterable<string> = [],
+    options: AppendLogOptions = {},
   ): Promise<{ log: AppendLog; offsets: number[] }> {
     const header: LogHeader = { schemaVersion, kind, generation: randomUUID() };
     const { size, offsets } = await writeWholeFile(file, header, lines);
-    return { log: new AppendLog(file, await open(file, 'r+'), header, size), offsets };
+    return { log: new AppendLog(file, await open(file, 'r+'), header, size, options), offsets };
   }
 
   get header(): LogHeader {
@@ -86,7 +116,10 @@ export class AppendLog {
     return this.#size;
   }
 
-  /** Resolves with where the line landed once it is on disk (fdatasync). `line` has no newline. */
+  /**
+   * Resolves with where the line landed once it is on disk (fdatasync), or only written to the
+   * operating system when a sync interval is set (see AppendLogOptions). `line` has no newline.
+   */
   append(line: string): Promise<LinePlace> {
     if (this.#failed !== undefined) return Promise.reject(this.#failed);
     return new Promise((resolve, reject) => {
@@ -144,6 +177,12 @@ export class AppendLog {
 
   async close(): Promise<void> {
     await this.flush();
+    if (this.#syncTimer) {
+      clearTimeout(this.#syncTimer);
+      this.#syncTimer = undefined;
+      await this.#sync();
+    }
+    await this.#syncing;
     await this.#handle.close();
   }
 
@@ -165,7 +204,8 @@ export class AppendLog {
         }
         try {
           await this.#handle.writev(batch.lines, this.#size);
-          await this.#handle.datasync();
+          if (this.#syncIntervalMs === 0) await this.#handle.datasync();
+          else this.#syncSoon();
         } catch (error) {
           this.#failed = error;
           for (const waiter of batch.waiters) waiter.reject(error);
@@ -182,6 +222,34 @@ export class AppendLog {
     } finally {
       this.#flushing = undefined;
     }
+  }
+
+  /** One fdatasync within the sync interval for everything written until it runs. */
+  #syncSoon(): void {
+    if (this.#syncTimer) return;
+    this.#syncTimer = setTimeout(() => {
+      this.#syncTimer = undefined;
+      void this.#sync();
+    }, this.#syncIntervalMs);
+    // A pending sync must not keep the process alive; close() runs it at once instead.
+    this.#syncTimer.unref();
+  }
+
+  /** Syncs everything written so far, after a sync already running (it may predate the last write). */
+  #sync(): Promise<void> {
+    const run = (this.#syncing ?? Promise.resolve()).then(async () => {
+      try {
+        await this.#handle.datasync();
+      } catch (error) {
+        // Written lines may not reach the disk (a failed fsync can drop them): stop writing.
+        this.#failed ??= error;
+      }
+    });
+    this.#syncing = run;
+    void run.finally(() => {
+      if (this.#syncing === run) this.#syncing = undefined;
+    });
+    return run;
   }
 }
 

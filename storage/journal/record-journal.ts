@@ -5,7 +5,7 @@
  * superseded lines outweigh live ones, the journal is rewritten with the live records only.
  */
 import { createDict, type Dict } from '../core/record-table.js';
-import { AppendLog, worthCompacting } from './append-log.js';
+import { AppendLog, type AppendLogOptions, worthCompacting } from './append-log.js';
 import { readLog } from './read-log.js';
 
 export const JOURNAL_SCHEMA_VERSION = 1;
@@ -42,6 +42,7 @@ export class RecordJournal<T> {
   static async load<T>(
     file: string,
     spec: JournalSpec<T>,
+    options: AppendLogOptions = {},
   ): Promise<{ finish(seed?: Dict<T>): Promise<RecordJournal<T>> }> {
     const records = createDict<T>();
     const lineBytes = new Map<string, number>();
@@ -62,12 +63,15 @@ export class RecordJournal<T> {
     const finish = async (seed?: Dict<T>) => {
       let journal: RecordJournal<T>;
       if (found) {
-        journal = new RecordJournal(await AppendLog.openExisting(file, found.header, found.size), records);
+        journal = new RecordJournal(
+          await AppendLog.openExisting(file, found.header, found.size, options),
+          records,
+        );
       } else {
         for (const [id, value] of Object.entries(seed ?? {})) records[id] = value;
         const ids = Object.keys(records);
         const lines = ids.map((id) => encode(id, records[id] as T));
-        const { log } = await AppendLog.create(file, spec.kind, JOURNAL_SCHEMA_VERSION, lines);
+        const { log } = await AppendLog.create(file, spec.kind, JOURNAL_SCHEMA_VERSION, lines, options);
         lines.forEach((line, index) => {
           lineBytes.set(ids[index] as string, Buffer.byteLength(line) + 1);
         });
@@ -79,7 +83,7 @@ export class RecordJournal<T> {
     return { finish };
   }
 
-  /** Persists the current state of `id` (its record, or its absence). Resolves once on disk. */
+  /** Persists the current state of `id` (its record, or its absence): see AppendLog.append. */
   async changed(id: string): Promise<void> {
     const value = this.records[id];
     const line = value === undefined ? JSON.stringify({ del: id }) : encode(id, value);

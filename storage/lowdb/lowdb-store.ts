@@ -36,6 +36,12 @@ export interface LowdbStoreOptions {
   lockStaleMs?: number;
   /** Schema migrations for older files; defaults to the registered ones (tests inject their own). */
   migrations?: readonly Migration[];
+  /**
+   * Dialog sessions and dedup keys: 0 (the default here) fsyncs each save before it resolves; a
+   * positive interval resolves once written and fsyncs within that many ms (AppendLogOptions).
+   * Assessments, decisions, reminders and the audit trail are always fsynced before they resolve.
+   */
+  hotSyncIntervalMs?: number;
 }
 
 /**
@@ -71,18 +77,21 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Risk
       links: createDict(),
     });
     // Every journal is read before any is created, so a damaged one leaves nothing new behind.
-    const sessionsFile = await RecordJournal.load(dataFile(dataDir, 'sessionsJournal'), {
-      kind: 'riskcheck-sessions',
-      decode: decodeSessionRecord,
-    });
+    const hot = { syncIntervalMs: options.hotSyncIntervalMs ?? 0 };
+    const sessionsFile = await RecordJournal.load(
+      dataFile(dataDir, 'sessionsJournal'),
+      { kind: 'riskcheck-sessions', decode: decodeSessionRecord },
+      hot,
+    );
     const remindersFile = await RecordJournal.load(dataFile(dataDir, 'remindersJournal'), {
       kind: 'riskcheck-reminders',
       decode: decodeReminderRecord,
     });
-    const processedFile = await RecordJournal.load(dataFile(dataDir, 'processedJournal'), {
-      kind: 'riskcheck-processed',
-      decode: decodeProcessedAt,
-    });
+    const processedFile = await RecordJournal.load(
+      dataFile(dataDir, 'processedJournal'),
+      { kind: 'riskcheck-processed', decode: decodeProcessedAt },
+      hot,
+    );
     const assessmentsFile = await AssessmentJournal.load({
       file: dataFile(dataDir, 'assessmentsJournal'),
       indexFile: dataFile(dataDir, 'assessmentsIndex'),

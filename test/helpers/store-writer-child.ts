@@ -8,6 +8,7 @@
  * Usage: node --import tsx test/helpers/store-writer-child.ts <dataDir> <sessionCount> [--check]
  * With --check it only reports what it loaded and closes the store cleanly.
  */
+import { DEFAULT_ANSWER_SYNC_MS } from '../../bot/config/runtime-config.js';
 import { isStoreError } from '../../storage/errors.js';
 import { createLowdbStore } from '../../storage/lowdb/lowdb-store.js';
 import type { RiskcheckStore } from '../../storage/store.js';
@@ -27,7 +28,13 @@ async function openStore(): Promise<RiskcheckStore> {
   const deadline = Date.now() + 15_000;
   for (;;) {
     try {
-      return await createLowdbStore({ dataDir: dataDir as string, lockStaleMs: LOCK_STALE_MS });
+      // As the bot opens it: answers acknowledged once written, their fsync following within
+      // the interval. A SIGKILL must not lose them (the operating system still has them).
+      return await createLowdbStore({
+        dataDir: dataDir as string,
+        lockStaleMs: LOCK_STALE_MS,
+        hotSyncIntervalMs: DEFAULT_ANSWER_SYNC_MS,
+      });
     } catch (error) {
       if (!isStoreError(error, 'STORE_LOCKED') || Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 50));

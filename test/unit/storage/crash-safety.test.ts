@@ -3,8 +3,10 @@
  * save resolved; we SIGKILL it at seeded random points (before it opened, right after an ack while
  * the rest of a burst is in flight, after a random delay) and restart it. After every kill each
  * acknowledged answer must be on disk, every JSON file must parse, and the restarted store must
- * load at least what was acknowledged. Power loss is not simulated: that needs the fsyncs in
- * append-log.ts and durable-json-file.ts, which no test here can observe.
+ * load at least what was acknowledged. The writer opens the store as the bot does, with answers
+ * acknowledged once written and fsynced within RISKCHECK_ANSWER_SYNC_MS. Power loss is not
+ * simulated: that needs the fsyncs in append-log.ts and durable-json-file.ts, which no test here
+ * can observe (append-log-sync.test.ts checks when they are called).
  *
  * RISKCHECK_STRESS=1 (npm run test:stress) runs many more kills; RISKCHECK_CRASH_SEED picks the seed.
  */

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { StoreError } from '../../../storage/errors.js';
-import { createLowdbStore } from '../../../storage/lowdb/lowdb-store.js';
+import { createLowdbStore, type LowdbStoreOptions } from '../../../storage/lowdb/lowdb-store.js';
 import type { RiskcheckStore } from '../../../storage/store.js';
 
 export const tempDir = () => mkdtemp(path.join(os.tmpdir(), 'riskcheck-store-'));
@@ -36,8 +36,8 @@ export function useStoreDir() {
   return {
     dir: () => current,
     file: (name: string) => path.join(current, name),
-    async openStore(): Promise<RiskcheckStore> {
-      const store = await createLowdbStore({ dataDir: current });
+    async openStore(options: Omit<LowdbStoreOptions, 'dataDir'> = {}): Promise<RiskcheckStore> {
+      const store = await createLowdbStore({ ...options, dataDir: current });
       open.push(store);
       return store;
     },

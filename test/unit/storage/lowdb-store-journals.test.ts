@@ -4,8 +4,8 @@
  * being ignored when it does not fit, purging, saves racing a purge, and importing the lowdb
  * files of an older data directory.
  */
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { describe, expect, it } from 'vitest';
+import { open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readJournal } from '../../helpers/read-journal.js';
 import { saved } from './contract-helpers.js';
 import { openError, useStoreDir } from './lowdb-helpers.js';
@@ -216,5 +216,37 @@ describe('lowdb store: journals on disk', () => {
     expect(
       await Promise.all(['assessments.jsonl', 'sessions.jsonl'].map(async (f) => (await stat(file(f))).size)),
     ).toEqual(sizes);
+  });
+});
+
+describe('lowdb store: when a save counts as done', () => {
+  const { file, openStore } = useStoreDir();
+  let datasync: ReturnType<typeof vi.spyOn>;
+  beforeEach(async () => {
+    const probe = await open(file('probe'), 'w');
+    datasync = vi.spyOn(Object.getPrototypeOf(probe), 'datasync');
+    await probe.close();
+  });
+  afterEach(() => datasync.mockRestore());
+
+  it('with a hot sync interval, answers and dedup keys resolve once written; the history waits for its fsync', async () => {
+    const store = await openStore({ hotSyncIntervalMs: 60_000 });
+    saved(await store.saveSession(buildSession({ id: 's1' }), 0));
+    expect(await store.markProcessed('slack:trigger:1', new Date().toISOString())).toBe(true);
+    expect(datasync).not.toHaveBeenCalled();
+    // Written, so a crash of the process would not lose them: another reader already sees them.
+    expect((await readJournal(file('sessions.jsonl')))?.records.has('s1')).toBe(true);
+    expect((await readJournal(file('processed.jsonl')))?.records.has('slack:trigger:1')).toBe(true);
+
+    saved(await store.saveAssessment(buildAssessment({ id: 'a1' }), 0));
+    expect(datasync).toHaveBeenCalledTimes(1);
+    saved(await store.saveReminder(buildReminder({ id: 'r1' }), 0));
+    expect(datasync).toHaveBeenCalledTimes(2);
+  });
+
+  it('without one (the default of the store itself), every answer is fsynced before it resolves', async () => {
+    const store = await openStore();
+    saved(await store.saveSession(buildSession({ id: 's1' }), 0));
+    expect(datasync).toHaveBeenCalledTimes(1);
   });
 });

@@ -2,18 +2,29 @@
  * The organisation file: the example loads, and each deliberately broken variant is refused with
  * an error naming the file, the path and what to fix.
  */
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { ConfigError } from '../../../../bot/config/config-error.js';
 import { loadOrganisation } from '../../../../bot/config/load-organisation.js';
 
 const EXAMPLE = 'config/example/organisation.yaml';
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh directory for one variant, removed after the file's tests. */
+function scratchDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'riskcheck-config-'));
+  made.push(dir);
+  return dir;
+}
 
 function variant(mutate: (config: any) => void, files: Record<string, string> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'riskcheck-config-'));
+  const dir = scratchDir();
   copyFileSync('config/example/country-facts.yaml', join(dir, 'country-facts.yaml'));
   const config = parse(readFileSync(EXAMPLE, 'utf8'));
   mutate(config);
@@ -141,7 +152,7 @@ describe('loadOrganisation', () => {
   });
 
   it('reports YAML syntax errors and unreadable files', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'riskcheck-config-'));
+    const dir = scratchDir();
     const file = join(dir, 'organisation.yaml');
     writeFileSync(file, 'name: [unclosed\n');
     expect(configError(file).issues[0]?.message).toMatch(/not valid YAML/);
@@ -149,7 +160,7 @@ describe('loadOrganisation', () => {
   });
 
   it('accepts JSON as well as YAML', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'riskcheck-config-'));
+    const dir = scratchDir();
     copyFileSync('config/example/country-facts.yaml', join(dir, 'country-facts.yaml'));
     const file = join(dir, 'organisation.json');
     writeFileSync(file, JSON.stringify(parse(readFileSync(EXAMPLE, 'utf8'))));

@@ -40,6 +40,16 @@ describe('loadRuntimeConfig', () => {
     expect(() => loadRuntimeConfig({ HOST: '0.0.0.0' })).toThrowError(/loopback only/);
   });
 
+  it('lets dialog answers wait 100 ms for their fsync unless RISKCHECK_ANSWER_SYNC_MS says otherwise', () => {
+    expect(loadRuntimeConfig({}).answerSyncMs).toBe(100);
+    expect(loadRuntimeConfig({ RISKCHECK_ANSWER_SYNC_MS: '0' }).answerSyncMs).toBe(0);
+    expect(loadRuntimeConfig({ RISKCHECK_ANSWER_SYNC_MS: '250' }).answerSyncMs).toBe(250);
+    for (const bad of ['-1', 'soon', '1.5', '60000'])
+      expect(() => loadRuntimeConfig({ RISKCHECK_ANSWER_SYNC_MS: bad })).toThrowError(
+        /RISKCHECK_ANSWER_SYNC_MS/,
+      );
+  });
+
   it('rejects a port that is not a number', () => {
     expect(() => loadRuntimeConfig({ PORT: 'eighty' })).toThrowError(/PORT/);
   });

@@ -1,0 +1,96 @@
+/**
+ * When an append counts as done: by default after its fdatasync; with a sync interval once it is
+ * written to the operating system (readable by any other process, kept through a crash of this
+ * one), with one fdatasync for everything written in that interval, and a last one on close.
+ */
+import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AppendLog } from '../../../storage/journal/append-log.js';
+
+let dir: string;
+let datasync: ReturnType<typeof vi.spyOn>;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'riskcheck-append-log-'));
+  // FileHandle is not exported: reach its prototype through a handle.
+  const probe = await open(join(dir, 'probe'), 'w');
+  datasync = vi.spyOn(Object.getPrototypeOf(probe), 'datasync');
+  await probe.close();
+});
+
+afterEach(async () => {
+  datasync.mockRestore();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const lines = async (file: string) => (await readFile(file, 'utf8')).trim().split('\n').slice(1);
+
+describe('AppendLog durability', () => {
+  it('fdatasyncs before an append resolves when no interval is set', async () => {
+    const file = join(dir, 'strict.jsonl');
+    const { log } = await AppendLog.create(file, 'test', 1);
+    for (let i = 0; i < 3; i++) {
+      const before = datasync.mock.calls.length;
+      await log.append(`{"n":${i}}`);
+      expect(datasync.mock.calls.length).toBe(before + 1);
+    }
+    await log.close();
+    expect(await lines(file)).toEqual(['{"n":0}', '{"n":1}', '{"n":2}']);
+  });
+
+  it('with an interval, resolves once written and syncs everything of that interval once', async () => {
+    const file = join(dir, 'deferred.jsonl');
+    const { log } = await AppendLog.create(file, 'test', 1, [], { syncIntervalMs: 30 });
+    for (let i = 0; i < 5; i++) await log.append(`{"n":${i}}`);
+    await Promise.all([log.append('{"n":5}'), log.append('{"n":6}')]);
+    // Written: another reader of the file sees every line before any fdatasync ran.
+    expect(datasync).not.toHaveBeenCalled();
+    expect(await lines(file)).toHaveLength(7);
+    await vi.waitFor(() => expect(datasync).toHaveBeenCalledTimes(1), { timeout: 2000, interval: 10 });
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(datasync).toHaveBeenCalledTimes(1);
+
+    // Close does not wait for the timer: it syncs what is pending at once, and nothing more.
+    await log.append('{"n":7}');
+    await log.close();
+    expect(datasync).toHaveBeenCalledTimes(2);
+    expect(await lines(file)).toHaveLength(8);
+  });
+
+  it('closes without a sync when everything written was already synced', async () => {
+    const { log } = await AppendLog.create(join(dir, 'idle.jsonl'), 'test', 1, [], { syncIntervalMs: 10 });
+    await log.append('{"n":1}');
+    await vi.waitFor(() => expect(datasync).toHaveBeenCalledTimes(1), { timeout: 2000, interval: 5 });
+    await log.close();
+    expect(datasync).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses further appends after a deferred fdatasync failed (the written lines may be lost)', async () => {
+    const { log } = await AppendLog.create(join(dir, 'failing.jsonl'), 'test', 1, [], { syncIntervalMs: 10 });
+    const failure = Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' });
+    datasync.mockRejectedValueOnce(failure);
+    await log.append('{"n":1}');
+    await vi.waitFor(() => expect(datasync).toHaveBeenCalledTimes(1), { timeout: 2000, interval: 5 });
+    await expect(log.append('{"n":2}')).rejects.toBe(failure);
+    await log.close();
+  });
+
+  it('keeps lines appended during a rewrite, and syncs the new file', async () => {
+    const file = join(dir, 'rewritten.jsonl');
+    const { log } = await AppendLog.create(file, 'test', 1, [], { syncIntervalMs: 20 });
+    await log.append('{"old":1}');
+    const rewriting = log.rewrite(['{"kept":1}']);
+    const during = log.append('{"during":1}');
+    await rewriting;
+    await during;
+    await vi.waitFor(() => expect(datasync).toHaveBeenCalled(), { timeout: 2000, interval: 5 });
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    // The pending sync ran on the new file's handle: on the replaced (closed) one it would have
+    // failed, and a failed sync refuses every later append.
+    await log.append('{"after":1}');
+    await log.close();
+    expect(await lines(file)).toEqual(['{"kept":1}', '{"during":1}', '{"after":1}']);
+  });
+});
