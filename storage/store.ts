@@ -109,6 +109,8 @@ export interface RiskcheckStore {
   /** Pending reminders due at or before `now`, oldest first. */
   listDueReminders(now: string): Promise<Reminder[]>;
   listRemindersByDepartment(departmentId: string): Promise<Reminder[]>;
+  /** The ids of a department's reminders, any status: what planning needs, without sorting rows. */
+  listReminderIds(departmentId: string): Promise<Set<string>>;
 
   /** "We discussed this" records, by department, oldest first. */
   saveDiscussion(discussion: Discussion): Promise<void>;

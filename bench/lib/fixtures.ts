@@ -13,8 +13,10 @@ import type { Actor, DialogSession } from '../../dialogs/session.js';
 import { triage } from '../../dialogs/triage/triage.js';
 import { AppendLog } from '../../storage/journal/append-log.js';
 import { ASSESSMENTS_KIND, ASSESSMENTS_SCHEMA_VERSION } from '../../storage/journal/assessment-journal.js';
-import { FILE_NAMES, SCHEMA_VERSION } from '../../storage/lowdb/data-files.js';
+import { JOURNAL_SCHEMA_VERSION } from '../../storage/journal/record-journal.js';
+import { FILE_NAMES, JOURNAL_KINDS, SCHEMA_VERSION } from '../../storage/lowdb/data-files.js';
 import type { AuditEvent } from '../../storage/store.js';
+import { remindersOfYears } from './fixture-reminders.js';
 
 /** mulberry32: tiny, fast and good enough to make the same store on every machine. */
 export function seededRandom(seed: number): () => number {
@@ -109,11 +111,18 @@ function staff(rand: () => number, i: number): Actor {
 
 const FIVE_YEARS_MS = 5 * 365 * 24 * 3600 * 1000;
 
-/** One submitted assessment, triaged by the real triage, most of them decided and posted. */
-export function makeAssessment(rand: () => number, ctx: DialogContext, i: number, now: number): Assessment {
-  const submittedAt = new Date(
-    now - FIVE_YEARS_MS + (Math.floor((i / 1.0001) * 997) % FIVE_YEARS_MS),
-  ).toISOString();
+/**
+ * One submitted assessment, triaged by the real triage, most of them decided and posted. The
+ * `count` assessments of a store are spread evenly over the five years before `now`.
+ */
+export function makeAssessment(
+  rand: () => number,
+  ctx: DialogContext,
+  i: number,
+  count: number,
+  now: number,
+): Assessment {
+  const submittedAt = new Date(now - FIVE_YEARS_MS + Math.floor((i * FIVE_YEARS_MS) / count)).toISOString();
   const id = `bench-${String(i).padStart(8, '0')}-${Math.floor(rand() * 1e9).toString(36)}`;
   const answers = randomAnswers(rand, ctx);
   const session = { id, owner: staff(rand, i) } as DialogSession;
@@ -162,20 +171,27 @@ function auditOf(a: Assessment): AuditEvent[] {
 }
 
 /**
- * Writes a data directory holding `count` assessments with their audit trail, as years of use
- * would leave it: the history journal has each decided assessment twice (as submitted, then
- * decided), and no index snapshot yet (the first start replays the journal and writes one).
- * Sessions and reminders are left to the bot, which plans reminders on its first sweep.
+ * Writes a data directory holding `count` assessments submitted over the five years before
+ * `now`, with their audit trail and reminders, as years of use would leave it: the history
+ * journal has each decided assessment twice (as submitted, then decided), the reminders are what
+ * a sweep every quarter would have planned and delivered, and there is no index snapshot yet
+ * (the first start replays the journal and writes one). Sessions are left to the bot.
  */
-export async function writeStore(dataDir: string, count: number, seed = 42): Promise<{ bytes: number }> {
+export async function writeStore(
+  dataDir: string,
+  count: number,
+  now: Date,
+  seed = 42,
+): Promise<{ bytes: number }> {
   await mkdir(dataDir, { recursive: true });
   const ctx = createContext();
   const rand = seededRandom(seed);
-  const now = Date.parse('2026-06-01T08:00:00.000Z');
   const lines: string[] = [];
+  const assessments: Assessment[] = [];
   const audit: string[] = [JSON.stringify({ schemaVersion: SCHEMA_VERSION })];
   for (let i = 0; i < count; i++) {
-    const a = makeAssessment(rand, ctx, i, now);
+    const a = makeAssessment(rand, ctx, i, count, now.getTime());
+    assessments.push(a);
     if (a.decision) {
       const { decision: _, ...submitted } = a;
       lines.push(JSON.stringify({ put: { ...submitted, version: a.version - 1 } }));
@@ -187,23 +203,37 @@ export async function writeStore(dataDir: string, count: number, seed = 42): Pro
   const { log } = await AppendLog.create(file, ASSESSMENTS_KIND, ASSESSMENTS_SCHEMA_VERSION, lines);
   await log.close();
   await writeFile(join(dataDir, FILE_NAMES.audit), `${audit.join('\n')}\n`);
+  const reminders = remindersOfYears(ctx.organisation, assessments, now).map((r) =>
+    JSON.stringify({ put: r }),
+  );
+  const journal = await AppendLog.create(
+    join(dataDir, FILE_NAMES.remindersJournal),
+    JOURNAL_KINDS.reminders,
+    JOURNAL_SCHEMA_VERSION,
+    reminders,
+  );
+  await journal.log.close();
   return { bytes: (await stat(file)).size };
 }
 
 /**
- * Copies a generated store of `count` assessments into `dataDir`. Generating 50,000 takes about a
- * minute, so each size is generated once per machine and kept in the temp directory.
+ * Copies a generated store of `count` assessments, ending at the start of the current month, into
+ * `dataDir`. Generating 50,000 takes a few minutes, so each size is generated once a month per
+ * machine and kept in the temp directory.
  */
 export async function prefillStore(dataDir: string, count: number): Promise<{ bytes: number }> {
-  const cache = join(tmpdir(), 'riskcheck-bench-cache', `v2-${count}-seed42`);
+  const today = new Date();
+  const monthStart = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1, 6));
+  const month = monthStart.toISOString().slice(0, 7);
+  const cache = join(tmpdir(), 'riskcheck-bench-cache', `v3-${count}-seed42-${month}`);
   const file = join(cache, FILE_NAMES.assessmentsJournal);
   const found = await stat(join(cache, 'complete')).catch(() => undefined);
   if (!found) {
-    await writeStore(cache, count);
+    await writeStore(cache, count, monthStart);
     await writeFile(join(cache, 'complete'), '');
   }
   await mkdir(dataDir, { recursive: true });
-  for (const name of [FILE_NAMES.assessmentsJournal, FILE_NAMES.audit])
+  for (const name of [FILE_NAMES.assessmentsJournal, FILE_NAMES.audit, FILE_NAMES.remindersJournal])
     await cp(join(cache, name), join(dataDir, name));
   return { bytes: (await stat(file)).size };
 }

@@ -88,7 +88,14 @@ export function goals(report: Report): Goal[] {
         met: worst < 1000 && all.every((r) => r.errors === 0),
       });
     } else {
-      const invokes = all.reduce((s, r) => s + (r.byKind.invoke?.count ?? 0), 0);
+      const invokes = all.reduce(
+        (sum, run) =>
+          sum +
+          Object.entries(run.byKind)
+            .filter(([kind]) => kind === 'invoke' || kind.startsWith('invoke:'))
+            .reduce((n, [, summary]) => n + summary.count, 0),
+        0,
+      );
       const wrong = all.reduce((s, r) => s + r.wrongAnswers + r.errors, 0);
       list.push({
         goal: 'Teams: every invoke answered with the next card',

@@ -72,7 +72,9 @@ export function teamsJourney(
       return timedPost(recorder, kind, url, body, JSON_HEADERS);
     };
     const press = async (verb: string, data: Record<string, unknown>) => {
-      const result = await send('invoke', executeActivity(connectorUrl, user, verb, data));
+      // Per verb (`invoke:next`...), so the report shows which step of the journey is slow.
+      const kind = `invoke:${verb.replace(/^riskcheck\./, '')}`;
+      const result = await send(kind, executeActivity(connectorUrl, user, verb, data));
       if (result.body?.type !== CARD) {
         recorder.wrongAnswers++;
         throw new Error(`${verb} was not answered with a card: ${JSON.stringify(result.body).slice(0, 200)}`);

@@ -76,7 +76,7 @@ async function sweepOnce(deps: AppDeps, state: { lastFullPlanAt: number }): Prom
   const fullPlan = now.getTime() - state.lastFullPlanAt >= FULL_PLAN_INTERVAL_MS;
   if (fullPlan) state.lastFullPlanAt = now.getTime();
   for (const department of deps.organisation.departments) {
-    const existing = new Set((await deps.store.listRemindersByDepartment(department.id)).map((r) => r.id));
+    const existing = await deps.store.listReminderIds(department.id);
     const assessments = fullPlan
       ? await deps.store.listAssessmentSummaries({ departmentId: department.id })
       : [];

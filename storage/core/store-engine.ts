@@ -17,7 +17,14 @@ import type {
 import { type AssessmentHistory, memoryHistory } from './assessment-history.js';
 import { applyActorChanges } from './audit-rewrite.js';
 import { type AuditTrail, memoryAuditTrail } from './audit-trail.js';
-import { createDict, type Dict, IndexedTable, RecordTable } from './record-table.js';
+import {
+  createDict,
+  type Dict,
+  freezeInPlace,
+  frozenCopy,
+  IndexedTable,
+  RecordTable,
+} from './record-table.js';
 
 /** Dedup keys older than this are forgotten: Teams and Slack stop redelivering long before. */
 // Platforms retry within minutes (Slack: at once, after ~1 and ~5 minutes; Teams: seconds), so an
@@ -108,6 +115,7 @@ export function createStoreEngine(state: StoreState, persistence: Persistence): 
   });
   const discussions = new IndexedTable(state.discussions, { department: (d) => d.departmentId });
   const processedOrder = new ProcessedOrder(state.processed);
+  for (const link of Object.values(state.links)) freezeInPlace(link);
   let closed = false;
 
   // Fail loudly on use after close: a write then would be lost (lowdb) or silently ignored.
@@ -158,10 +166,10 @@ export function createStoreEngine(state: StoreState, persistence: Persistence): 
       if ((history.versionOf(assessment.id) ?? 0) !== expectedVersion) {
         return { kind: 'conflict', current: await history.get(assessment.id) };
       }
-      const record: Assessment = { ...structuredClone(assessment), version: expectedVersion + 1 };
+      const record: Assessment = frozenCopy({ ...assessment, version: expectedVersion + 1 });
       // `owned` checks the lock and calls put in this same turn, so the check above still holds.
       await persistence.owned(() => history.put(record));
-      return { kind: 'saved', record: structuredClone(record) };
+      return { kind: 'saved', record };
     },
     async listAssessments() {
       open();
@@ -202,6 +210,10 @@ export function createStoreEngine(state: StoreState, persistence: Persistence): 
       open();
       return reminders.list('department', departmentId, byDue);
     },
+    async listReminderIds(departmentId) {
+      open();
+      return reminders.ids('department', departmentId);
+    },
 
     async saveDiscussion(discussion) {
       open();
@@ -215,18 +227,16 @@ export function createStoreEngine(state: StoreState, persistence: Persistence): 
 
     async getLink(key) {
       open();
-      return Object.hasOwn(state.links, key) ? structuredClone(state.links[key]) : undefined;
+      return Object.hasOwn(state.links, key) ? state.links[key] : undefined;
     },
     async saveLink(link) {
       open();
-      state.links[link.key] = structuredClone(link);
+      state.links[link.key] = frozenCopy(link);
       await persistence.linksChanged(link.key);
     },
     async listLinks() {
       open();
-      return Object.values(state.links)
-        .sort((a, b) => a.key.localeCompare(b.key))
-        .map((l) => structuredClone(l));
+      return Object.values(state.links).sort((a, b) => a.key.localeCompare(b.key));
     },
     async deleteLink(key) {
       open();

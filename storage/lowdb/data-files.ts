@@ -35,6 +35,13 @@ export const FILE_NAMES = {
   lock: '.riskcheck.lock',
 } as const;
 
+/** The header `kind` of each record journal: a journal of another kind is refused. */
+export const JOURNAL_KINDS = {
+  sessions: 'riskcheck-sessions',
+  reminders: 'riskcheck-reminders',
+  processed: 'riskcheck-processed',
+} as const;
+
 export function dataFile(dataDir: string, name: keyof typeof FILE_NAMES): string {
   return path.join(dataDir, FILE_NAMES[name]);
 }

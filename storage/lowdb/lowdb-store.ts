@@ -23,6 +23,7 @@ import {
   decodeProcessedAt,
   decodeReminderRecord,
   decodeSessionRecord,
+  JOURNAL_KINDS,
   type LinksFile,
   SCHEMA_VERSION,
 } from './data-files.js';
@@ -80,16 +81,16 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Risk
     const hot = { syncIntervalMs: options.hotSyncIntervalMs ?? 0 };
     const sessionsFile = await RecordJournal.load(
       dataFile(dataDir, 'sessionsJournal'),
-      { kind: 'riskcheck-sessions', decode: decodeSessionRecord },
+      { kind: JOURNAL_KINDS.sessions, decode: decodeSessionRecord },
       hot,
     );
     const remindersFile = await RecordJournal.load(dataFile(dataDir, 'remindersJournal'), {
-      kind: 'riskcheck-reminders',
+      kind: JOURNAL_KINDS.reminders,
       decode: decodeReminderRecord,
     });
     const processedFile = await RecordJournal.load(
       dataFile(dataDir, 'processedJournal'),
-      { kind: 'riskcheck-processed', decode: decodeProcessedAt },
+      { kind: JOURNAL_KINDS.processed, decode: decodeProcessedAt },
       hot,
     );
     const assessmentsFile = await AssessmentJournal.load({

@@ -7,7 +7,7 @@
 import { open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readJournal } from '../../helpers/read-journal.js';
-import { saved } from './contract-helpers.js';
+import { refused, saved } from './contract-helpers.js';
 import { openError, useStoreDir } from './lowdb-helpers.js';
 import { buildAssessment, buildReminder, buildSession } from './records.js';
 
@@ -28,6 +28,21 @@ describe('lowdb store: journals on disk', () => {
     const journal = await readJournal(file('sessions.jsonl'));
     expect(journal?.tornBytes).toBe(0);
     expect([...(journal?.records.keys() ?? [])]).toEqual(['s1', 's3']);
+  });
+
+  it('hands out records read back from disk frozen, like saved ones', async () => {
+    const store = await openStore();
+    saved(await store.saveSession(buildSession({ id: 's1' }), 0));
+    saved(await store.saveReminder(buildReminder({ id: 'r1' }), 0));
+    await closeAll();
+    const reopened = await openStore();
+    const session = (await reopened.getSession('s1'))!;
+    const reminder = (await reopened.getReminder('r1'))!;
+    refused(() => {
+      session.answers.title = 'changed';
+    });
+    refused(() => reminder.posts.push({ platform: 'teams', conversationId: 'c', messageId: 'm' }));
+    expect((await reopened.getSession('s1'))?.answers.title).toBe(buildSession().answers.title);
   });
 
   it('refuses a damaged line before the end with STORE_CORRUPT, naming the file, and leaves it untouched', async () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { RiskcheckStore } from '../../../storage/store.js';
-import { ids, saved } from './contract-helpers.js';
+import { ids, refused, saved } from './contract-helpers.js';
 import { buildDiscussion, buildReminder } from './records.js';
 
 const R1 = 'discussion:gph:2025-03-03T08:00:00.000Z';
@@ -105,6 +105,8 @@ export function describeReminderContract(current: () => RiskcheckStore): void {
       expect(ids(await store.listRemindersByDepartment('gph'))).toEqual(['r1', 'r2', 'r0', 'r3']);
       expect(ids(await store.listRemindersByDepartment('law'))).toEqual(['law-1']);
       expect(await store.listRemindersByDepartment('none')).toEqual([]);
+      expect([...(await store.listReminderIds('gph'))].sort()).toEqual(['r0', 'r1', 'r2', 'r3']);
+      expect(await store.listReminderIds('none')).toEqual(new Set());
 
       saved(await store.saveReminder({ ...moving, departmentId: 'law' }, 1));
       expect(ids(await store.listRemindersByDepartment('gph'))).toEqual(['r1', 'r2', 'r3']);
@@ -128,19 +130,30 @@ export function describeReminderContract(current: () => RiskcheckStore): void {
       expect(creates.filter((r) => r.kind === 'saved')).toHaveLength(1);
     });
 
-    it('returns and stores copies, conflict results included', async () => {
+    it('stores copies and hands out frozen records, conflict results included', async () => {
       const store = current();
       const post = () => ({ platform: 'teams' as const, conversationId: 'c', messageId: 'm' });
       const input = buildReminder({ posts: [post()] });
       const stored = saved(await store.saveReminder(input, 0));
       input.posts[0]!.messageId = 'mutated input';
-      stored.posts.push(post());
-      (await store.getReminder(R1))!.posts[0]!.conversationId = 'mutated read';
-      (await store.listDueReminders('2025-03-04T00:00:00.000Z'))[0]!.attempts = 99;
-      (await store.listRemindersByDepartment('gph'))[0]!.status = 'sent';
+      refused(() => stored.posts.push(post()));
+      const read = (await store.getReminder(R1))!;
+      refused(() => {
+        read.posts[0]!.conversationId = 'mutated read';
+      });
+      const due = (await store.listDueReminders('2025-03-04T00:00:00.000Z'))[0]!;
+      refused(() => {
+        due.attempts = 99;
+      });
+      const listed = (await store.listRemindersByDepartment('gph'))[0]!;
+      refused(() => {
+        listed.status = 'sent';
+      });
       const conflict = await store.saveReminder(buildReminder(), 0);
       if (conflict.kind !== 'conflict') throw new Error('expected conflict');
-      conflict.current!.posts.length = 0;
+      refused(() => {
+        conflict.current!.posts.length = 0;
+      });
       expect(await store.getReminder(R1)).toEqual({ ...buildReminder({ posts: [post()] }), version: 1 });
     });
 
@@ -179,12 +192,15 @@ export function describeReminderContract(current: () => RiskcheckStore): void {
       expect(await store.listDiscussions('law')).toEqual([buildDiscussion({ departmentId: 'law' })]);
     });
 
-    it('returns and stores copies', async () => {
+    it('stores copies and hands out frozen records', async () => {
       const store = current();
       const input = buildDiscussion();
       await store.saveDiscussion(input);
       input.recordedBy.displayName = 'mutated input';
-      (await store.listDiscussions('gph'))[0]!.note = 'mutated read';
+      const listed = (await store.listDiscussions('gph'))[0]!;
+      refused(() => {
+        listed.note = 'mutated read';
+      });
       expect(await store.listDiscussions('gph')).toEqual([buildDiscussion()]);
     });
 

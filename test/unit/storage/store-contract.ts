@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actorKey } from '../../../dialogs/session.js';
 import type { RiskcheckStore } from '../../../storage/store.js';
-import { ids, saved } from './contract-helpers.js';
+import { ids, refused, saved } from './contract-helpers.js';
 import { buildActor, buildAssessment, buildAudit, buildLink, buildSession } from './records.js';
 import { describeDataCareContract } from './store-contract-data-care.js';
 import { describeReminderContract } from './store-contract-reminders.js';
@@ -267,18 +267,29 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     });
 
     describe('copies', () => {
-      it('returns copies and stores copies: callers cannot mutate stored state', async () => {
+      it('stores copies and hands out frozen records: callers cannot change stored state', async () => {
         const session = buildSession();
         const stored = saved(await store.saveSession(session, 0));
         session.answers.title = 'mutated input';
-        stored.answers.title = 'mutated result';
+        refused(() => {
+          stored.answers.title = 'mutated result';
+        });
         const read = await store.getSession('session-1');
-        read!.owner.displayName = 'mutated read';
-        (await store.listSessionsByOwner('teams:aad-alice'))[0]!.stepId = 'mutated list';
+        refused(() => {
+          read!.owner.displayName = 'mutated read';
+        });
+        const listed = (await store.listSessionsByOwner('teams:aad-alice'))[0]!;
+        refused(() => {
+          listed.stepId = 'mutated list';
+        });
         expect(await store.getSession('session-1')).toEqual({ ...buildSession(), version: 1 });
+        // A new version built from a stored one (as the dialog does) saves as usual.
+        saved(await store.saveSession({ ...read!, stepId: 'partner' }, 1));
+        expect((await store.getSession('session-1'))?.stepId).toBe('partner');
 
         const assessment = saved(await store.saveAssessment(buildAssessment(), 0));
-        assessment.triage.flags.push({} as never);
+        refused(() => assessment.triage.flags.push({} as never));
+        // Read from the history: fresh objects, whatever the caller does with them.
         (await store.listAssessmentsByDepartment('gph'))[0]!.posts.push({} as never);
         (await store.listAssessmentsBySubmitter('teams:aad-alice'))[0]!.title = 'x';
         expect(await store.getAssessment('assessment-1')).toEqual({ ...buildAssessment(), version: 1 });
@@ -286,7 +297,10 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
         const link = buildLink();
         await store.saveLink(link);
         link.reference!.channelId = 'mutated';
-        (await store.getLink(link.key))!.conversationId = 'mutated';
+        const readLink = (await store.getLink(link.key))!;
+        refused(() => {
+          readLink.conversationId = 'mutated';
+        });
         expect(await store.getLink(link.key)).toEqual(buildLink());
 
         const event = buildAudit();
@@ -296,11 +310,13 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
         expect(await store.listAudit()).toEqual([buildAudit()]);
       });
 
-      it('conflict results carry a copy too', async () => {
+      it('conflict results carry the stored record, frozen too', async () => {
         saved(await store.saveSession(buildSession(), 0));
         const conflict = await store.saveSession(buildSession(), 0);
         if (conflict.kind !== 'conflict') throw new Error('expected conflict');
-        conflict.current!.stepId = 'mutated';
+        refused(() => {
+          conflict.current!.stepId = 'mutated';
+        });
         expect((await store.getSession('session-1'))?.stepId).toBe('context');
       });
     });

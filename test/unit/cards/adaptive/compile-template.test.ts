@@ -65,11 +65,17 @@ describe('compiled card templates', () => {
     },
   );
 
-  it('gives every render its own objects, so changing one card cannot change the next', () => {
+  it('shares the static parts of a card frozen, so changing one card cannot change the next', () => {
     const first = renderAdaptiveCard(fx.review);
     const before = JSON.stringify(renderAdaptiveCard(fx.review));
-    (first.body[0] as Record<string, unknown>).text = 'changed';
-    (first.msteams as Record<string, unknown>).width = 'changed';
+    expect(() => {
+      (first.body[0] as Record<string, unknown>).text = 'changed';
+    }).toThrow(TypeError);
+    expect(() => {
+      (first.msteams as Record<string, unknown>).width = 'changed';
+    }).toThrow(TypeError);
+    // The parts built from data are the render's own.
+    first.body.push({ type: 'TextBlock', text: 'added' });
     expect(JSON.stringify(renderAdaptiveCard(fx.review))).toBe(before);
   });
 
