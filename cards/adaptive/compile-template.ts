@@ -12,6 +12,7 @@
  */
 import * as AEL from 'adaptive-expressions';
 import * as ACData from 'adaptivecards-templating';
+import { freezeInPlace } from '../../dialogs/freeze.js';
 import { compileExpression, type Evaluator, type Scope } from './template-expressions.js';
 
 /** Expands a compiled template with `$root` data. */
@@ -183,13 +184,6 @@ function compileObject(node: Record<string, unknown>): Compiled {
   };
 }
 
-/** Freezes a pre-expanded static subtree all the way down (plain JSON values only). */
-function frozen<T>(value: T): T {
-  if (value === null || typeof value !== 'object') return value;
-  for (const child of Object.values(value)) frozen(child);
-  return Object.freeze(value);
-}
-
 const NO_SCOPE: Scope = { root: undefined, data: undefined, index: undefined, host: undefined };
 
 function compileNode(node: unknown): Compiled {
@@ -202,7 +196,7 @@ function compileNode(node: unknown): Compiled {
   if (!compiled.isStatic) return compiled;
   // Expanded once, now, and shared by every render: frozen, so no caller can change the cached
   // card (copying it per render was a third of the rendering time). Cards are only serialised.
-  const value = frozen(compiled.expand(NO_SCOPE));
+  const value = freezeInPlace(compiled.expand(NO_SCOPE));
   return { expand: () => value, isStatic: true };
 }
 

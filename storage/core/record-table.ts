@@ -3,6 +3,7 @@
  * collection in one of these so the memory and lowdb stores share a single version check and a
  * single index-maintenance path (the contract suite then tests the same logic twice).
  */
+import { freezeInPlace } from '../../dialogs/freeze.js';
 import type { SaveResult } from '../store.js';
 
 export interface VersionedRecord {
@@ -29,8 +30,7 @@ export function createDict<T>(from?: Record<string, T>): Dict<T> {
  * session, link and reminder read was a tenth of a busy server's CPU); a caller that tries to
  * change one gets a TypeError instead of silently changing stored state.
  *
- * A frozen object is taken to be frozen all the way down: in riskcheck only this function and
- * `freezeInPlace` freeze anything, and both freeze every level.
+ * A frozen object is taken to be frozen all the way down (see dialogs/freeze.ts).
  */
 export function frozenCopy<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
@@ -43,13 +43,6 @@ export function frozenCopy<T>(value: T): T {
     copy = target;
   }
   return Object.freeze(copy) as T;
-}
-
-/** Freezes a value the caller owns alone (e.g. just parsed from a file) without copying it. */
-export function freezeInPlace<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
-  for (const child of Object.values(value)) freezeInPlace(child);
-  return Object.freeze(value);
 }
 
 /** Index name → function giving the key a record is listed under. */

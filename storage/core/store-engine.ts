@@ -4,6 +4,7 @@
  * method mutates memory synchronously (so checks cannot interleave) and then awaits persistence.
  */
 import type { Assessment } from '../../dialogs/assessment.js';
+import { freezeInPlace } from '../../dialogs/freeze.js';
 import type { Discussion, Reminder } from '../../dialogs/reminders/reminder.js';
 import { actorKey, type DialogSession } from '../../dialogs/session.js';
 import type {
@@ -17,14 +18,7 @@ import type {
 import { type AssessmentHistory, memoryHistory } from './assessment-history.js';
 import { applyActorChanges } from './audit-rewrite.js';
 import { type AuditTrail, memoryAuditTrail } from './audit-trail.js';
-import {
-  createDict,
-  type Dict,
-  freezeInPlace,
-  frozenCopy,
-  IndexedTable,
-  RecordTable,
-} from './record-table.js';
+import { createDict, type Dict, frozenCopy, IndexedTable, RecordTable } from './record-table.js';
 
 /** Dedup keys older than this are forgotten: Teams and Slack stop redelivering long before. */
 // Platforms retry within minutes (Slack: at once, after ~1 and ~5 minutes; Teams: seconds), so an
