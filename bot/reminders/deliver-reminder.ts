@@ -19,7 +19,7 @@ import { deliverOutcome, errorSummary } from '../app/deliver-outcome.js';
 import { departmentChannels, userLinkKey } from '../app/department-channels.js';
 import { decidersFor } from '../app/outcome-presenter.js';
 import { workingDaysBetween } from './calendar.js';
-import { isPaused } from './plan-reminders.js';
+import { collaborationEndingDue, isPaused } from './plan-reminders.js';
 import { peopleOrChannels } from './reminder-targets.js';
 import { retryAfterMsOf } from './retry-policy.js';
 
@@ -125,6 +125,11 @@ async function planDelivery(deps: AppDeps, reminder: Reminder): Promise<Plan | {
   ).some((a) => a.previousAssessmentId === assessment.id);
   if (reassessed) return { skip: 'it was reassessed' };
   if (assessment.decision?.value === 'do_not_proceed') return { skip: 'the decision was not to proceed' };
+  // Planned by an earlier version, or before the end date was known: the end-date reminder covers it.
+  const endDate = assessment.answers.end_date;
+  const endingDue = collaborationEndingDue(organisation, typeof endDate === 'string' ? endDate : undefined);
+  if (reminder.kind === 'reassessment' && endingDue && Date.parse(reminder.dueAt) >= endingDue.getTime())
+    return { skip: 'the collaboration ends before it was due' };
   const submitter = assessment.submitter;
   const link = await store.getLink(userLinkKey(submitter.platform, submitter.userId));
   const view = reassessmentReminderView(

@@ -129,20 +129,21 @@ function assessmentRows(
   }
   if (superseded || stopped || (stage !== 'planned' && stage !== 'ongoing')) return rows;
 
-  const { intervalMonths, daysBeforeEnd } = organisation.reminders.reassessment;
+  const { intervalMonths } = organisation.reminders.reassessment;
+  const endingDue = collaborationEndingDue(organisation, assessment.endDate);
   // The latest interval already reached (if any) and the next one.
   let k = 1;
   while (addMonths(submitted, (k + 1) * intervalMonths) <= now) k++;
   for (const n of addMonths(submitted, k * intervalMonths) <= now ? [k, k + 1] : [k]) {
     const due = addMonths(submitted, n * intervalMonths);
+    // From the end-date reminder on, that one asks for the reassessment: none after it.
+    if (endingDue && due >= endingDue) continue;
     rows.push(
       row('reassessment', `reassessment:${assessment.id}:${n}`, department.id, due, now, {
         assessmentId: assessment.id,
       }),
     );
   }
-  const endDate = assessment.endDate;
-  const endingDue = endDate !== undefined ? morningBefore(endDate, daysBeforeEnd, timezone) : undefined;
   if (endingDue && endingDue > submitted) {
     rows.push(
       row('endingSoon', `endingSoon:${assessment.id}`, department.id, endingDue, now, {
@@ -151,4 +152,13 @@ function assessmentRows(
     );
   }
   return rows;
+}
+
+/**
+ * When the end-of-collaboration reminder falls due (the configured days before the end date the
+ * submitter gave), or undefined without a valid end date. Periodic reassessments stop there.
+ */
+export function collaborationEndingDue(organisation: Organisation, endDate: string | undefined): Date | undefined {
+  if (endDate === undefined) return undefined;
+  return morningBefore(endDate, organisation.reminders.reassessment.daysBeforeEnd, organisation.timezone);
 }

@@ -53,7 +53,8 @@ describe('reminders over a year', () => {
       title: 'Summer school with Partner University',
       department: 'gph',
       stage: 'planned',
-      end_date: '2027-06-30',
+      // Ends after its first yearly reassessment: the end-date reminder follows it.
+      end_date: '2027-12-31',
       collaboration_type: 'research',
     });
     const approval = h.connector.cardsOf(teamsPostsTo(GPH_CHANNEL)[0]!)[0]!;
@@ -86,15 +87,15 @@ describe('reminders over a year', () => {
     const catchUp = await h.bot.reminders.sweep();
     sent.push(...catchUp.sent);
     expect(catchUp.sent).toEqual(['discussion:gph:2027-09-06T07:00:00.000Z']);
-    await runUntil('2027-11-25T00:00:00Z', sent, skipped);
+    await runUntil('2027-12-05T00:00:00Z', sent, skipped);
 
     expect(sent).toEqual([
       `pendingNudge:${sessionId}`,
       'discussion:gph:2027-02-01T08:00:00.000Z',
-      `endingSoon:${sessionId}`,
       'discussion:gph:2027-09-06T07:00:00.000Z',
       'followup:discussion:gph:2027-09-06T07:00:00.000Z',
       `reassessment:${sessionId}:1`,
+      `endingSoon:${sessionId}`,
     ]);
     expect(skipped).toEqual(
       expect.arrayContaining([

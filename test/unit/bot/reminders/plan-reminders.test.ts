@@ -77,10 +77,23 @@ describe('planReminders', () => {
 
   it('plans the yearly reassessment of a planned or ongoing collaboration, and the end-date reminder', () => {
     const rows = plan('2026-11-21T12:00:00Z', [
-      planned({ end_date: '2027-06-30' }, { decision: decision('proceed') }),
+      planned({ end_date: '2028-06-30' }, { decision: decision('proceed') }),
     ]);
     expect(rows).toContain('reassessment:a1:1 @ 2027-11-20T09:00:00.000Z');
-    expect(rows).toContain('endingSoon:a1 @ 2027-05-31T07:00:00.000Z');
+    expect(rows).toContain('endingSoon:a1 @ 2028-05-31T07:00:00.000Z');
+  });
+
+  it('plans no reassessment due after the end-date reminder: that one asks for the reassessment', () => {
+    const endsIn2027 = [planned({ end_date: '2027-06-30' }, { decision: decision('proceed') })];
+    expect(plan('2026-11-21T12:00:00Z', endsIn2027)).toContain('endingSoon:a1 @ 2027-05-31T07:00:00.000Z');
+    expect(plan('2026-11-21T12:00:00Z', endsIn2027).filter((r) => r.startsWith('reassessment'))).toEqual([]);
+    // Years after the end, nothing periodic is planned any more.
+    expect(plan('2030-01-01T00:00:00Z', endsIn2027).filter((r) => r.startsWith('reassessment'))).toEqual([]);
+    // Ending in 2029: the 2027 and 2028 reassessments happen, the one in November 2029 does not.
+    const endsIn2029 = [planned({ end_date: '2029-09-30' }, { decision: decision('proceed') })];
+    expect(plan('2029-01-01T00:00:00Z', endsIn2029).filter((r) => r.startsWith('reassessment'))).toEqual([
+      'reassessment:a1:2 @ 2028-11-20T09:00:00.000Z',
+    ]);
   });
 
   it('after a long outage plans only the latest missed reassessment and the next', () => {

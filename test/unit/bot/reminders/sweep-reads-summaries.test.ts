@@ -68,6 +68,13 @@ async function world() {
     decision: proceed,
     answers: { ...assessment().answers, stage: 'ongoing', end_date: '2026-12-01' },
   });
+  // Its yearly reassessment fell due (an end-date reminder due first, as for 'ongoing', replaces it).
+  await save({
+    id: 'yearly',
+    submittedAt: '2025-11-11T08:00:00.000Z',
+    decision: proceed,
+    answers: { ...assessment().answers, stage: 'ongoing' },
+  });
   await save({ id: 'reassessed', submittedAt: '2025-11-12T10:00:00.000Z', decision: proceed });
   await save({
     id: 'reassessment',
@@ -83,9 +90,17 @@ async function world() {
     decision: proceed,
     answers: { ...assessment().answers, stage: 'ending' },
   });
+  // Ended in June; its second yearly reassessment was planned by a version that ignored end dates.
+  await save({
+    id: 'ended',
+    submittedAt: '2024-11-16T08:00:00.000Z',
+    decision: proceed,
+    answers: { ...assessment().answers, stage: 'ongoing', end_date: '2026-06-30' },
+  });
   // Rows planned earlier: a semester discussion, and a reassessment planned before it was done.
   await base.store.saveReminder(pendingRow('discussion:gph:2026-11-16T08:00:00.000Z', 'discussion'), 0);
   await base.store.saveReminder(pendingRow('reassessment:reassessed:1', 'reassessment', 'reassessed'), 0);
+  await base.store.saveReminder(pendingRow('reassessment:ended:2', 'reassessment', 'ended'), 0);
   await base.store.saveLink({
     key: 'dept:gph:teams',
     platform: 'teams',
@@ -113,18 +128,18 @@ describe('the reminder sweep', () => {
         'discussion:gph:2026-11-16T08:00:00.000Z',
         'pendingNudge:waiting',
         'pendingEscalation:waiting',
-        'reassessment:ongoing:1',
+        'reassessment:yearly:1',
         'endingSoon:ongoing',
       ]),
     );
-    expect(report.skipped).toEqual(['reassessment:reassessed:1']);
+    expect(report.skipped).toEqual(['reassessment:ended:2', 'reassessment:reassessed:1']);
     expect(report.failed).toEqual([]);
     expect(report.retention).toEqual({ anonymised: 1, deleted: 0 });
     expect(teams.posted).toContain('discussionReminder -> 19:gph');
     expect(teams.posted).toContain('reassessmentReminder -> a:lynne');
     expect((await base.store.getAssessment('old'))?.title).toBe('[erased]');
     // Read in full: the assessments due reminders are about, and the one retention changed.
-    expect(new Set(reads)).toEqual(new Set(['waiting', 'ongoing', 'reassessed', 'old']));
+    expect(new Set(reads)).toEqual(new Set(['waiting', 'ongoing', 'yearly', 'ended', 'reassessed', 'old']));
 
     // A minute later nothing is due: nothing is read in full at all.
     reads.length = 0;
