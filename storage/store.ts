@@ -103,12 +103,16 @@ export interface RiskcheckStore {
    */
   rewriteAuditActors(changes: readonly AuditActorChange[]): Promise<number>;
 
-  /** Reminders (issue 4): `expectedVersion` 0 means "must not exist yet". */
+  /**
+   * Reminders (issue 4), pending or done: `expectedVersion` 0 means "must not exist yet". Done
+   * ones (sent, cancelled) may live on disk, so only pending ones are listed.
+   */
   getReminder(id: string): Promise<Reminder | undefined>;
   saveReminder(reminder: Reminder, expectedVersion: number): Promise<SaveResult<Reminder>>;
   /** Pending reminders due at or before `now`, oldest first. */
   listDueReminders(now: string): Promise<Reminder[]>;
-  listRemindersByDepartment(departmentId: string): Promise<Reminder[]>;
+  /** A department's pending reminders, soonest first. */
+  listPendingReminders(departmentId: string): Promise<Reminder[]>;
   /** The ids of a department's reminders, any status: what planning needs, without sorting rows. */
   listReminderIds(departmentId: string): Promise<Set<string>>;
 

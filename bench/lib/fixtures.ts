@@ -9,11 +9,16 @@ import { buildAssessment } from '../../dialogs/dialog/build-assessment.js';
 import type { DialogContext } from '../../dialogs/dialog/types.js';
 import type { Answers, Question } from '../../dialogs/questionnaire/schema.js';
 import { allQuestions, isQuestionVisible } from '../../dialogs/questionnaire/steps.js';
+import type { Reminder } from '../../dialogs/reminders/reminder.js';
 import type { Actor, DialogSession } from '../../dialogs/session.js';
 import { triage } from '../../dialogs/triage/triage.js';
 import { AppendLog } from '../../storage/journal/append-log.js';
 import { ASSESSMENTS_KIND, ASSESSMENTS_SCHEMA_VERSION } from '../../storage/journal/assessment-journal.js';
 import { JOURNAL_SCHEMA_VERSION } from '../../storage/journal/record-journal.js';
+import {
+  REMINDERS_DONE_KIND,
+  REMINDERS_DONE_SCHEMA_VERSION,
+} from '../../storage/journal/reminder-archive-journal.js';
 import { FILE_NAMES, JOURNAL_KINDS, SCHEMA_VERSION } from '../../storage/lowdb/data-files.js';
 import type { AuditEvent } from '../../storage/store.js';
 import { remindersOfYears } from './fixture-reminders.js';
@@ -203,16 +208,27 @@ export async function writeStore(
   const { log } = await AppendLog.create(file, ASSESSMENTS_KIND, ASSESSMENTS_SCHEMA_VERSION, lines);
   await log.close();
   await writeFile(join(dataDir, FILE_NAMES.audit), `${audit.join('\n')}\n`);
-  const reminders = remindersOfYears(ctx.organisation, assessments, now).map((r) =>
-    JSON.stringify({ put: r }),
-  );
-  const journal = await AppendLog.create(
-    join(dataDir, FILE_NAMES.remindersJournal),
-    JOURNAL_KINDS.reminders,
-    JOURNAL_SCHEMA_VERSION,
-    reminders,
-  );
-  await journal.log.close();
+  // Written as the store keeps them: pending ones in reminders.jsonl, done ones in the archive.
+  const reminders = remindersOfYears(ctx.organisation, assessments, now);
+  const journals = [
+    [
+      FILE_NAMES.remindersJournal,
+      JOURNAL_KINDS.reminders,
+      JOURNAL_SCHEMA_VERSION,
+      (r: Reminder) => r.status === 'pending',
+    ],
+    [
+      FILE_NAMES.remindersDone,
+      REMINDERS_DONE_KIND,
+      REMINDERS_DONE_SCHEMA_VERSION,
+      (r: Reminder) => r.status !== 'pending',
+    ],
+  ] as const;
+  for (const [name, kind, schemaVersion, belongs] of journals) {
+    const rows = reminders.filter(belongs).map((r) => JSON.stringify({ put: r }));
+    const journal = await AppendLog.create(join(dataDir, name), kind, schemaVersion, rows);
+    await journal.log.close();
+  }
   return { bytes: (await stat(file)).size };
 }
 
@@ -225,7 +241,7 @@ export async function prefillStore(dataDir: string, count: number): Promise<{ by
   const today = new Date();
   const monthStart = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1, 6));
   const month = monthStart.toISOString().slice(0, 7);
-  const cache = join(tmpdir(), 'riskcheck-bench-cache', `v3-${count}-seed42-${month}`);
+  const cache = join(tmpdir(), 'riskcheck-bench-cache', `v4-${count}-seed42-${month}`);
   const file = join(cache, FILE_NAMES.assessmentsJournal);
   const found = await stat(join(cache, 'complete')).catch(() => undefined);
   if (!found) {
@@ -233,7 +249,12 @@ export async function prefillStore(dataDir: string, count: number): Promise<{ by
     await writeFile(join(cache, 'complete'), '');
   }
   await mkdir(dataDir, { recursive: true });
-  for (const name of [FILE_NAMES.assessmentsJournal, FILE_NAMES.audit, FILE_NAMES.remindersJournal])
-    await cp(join(cache, name), join(dataDir, name));
+  const files = [
+    FILE_NAMES.assessmentsJournal,
+    FILE_NAMES.audit,
+    FILE_NAMES.remindersJournal,
+    FILE_NAMES.remindersDone,
+  ];
+  for (const name of files) await cp(join(cache, name), join(dataDir, name));
   return { bytes: (await stat(file)).size };
 }

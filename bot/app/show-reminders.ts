@@ -63,7 +63,7 @@ export async function showReminders(
       ),
     );
   }
-  const reminders = await deps.store.listRemindersByDepartment(department.id);
+  const reminders = await deps.store.listPendingReminders(department.id);
   const summaries = await deps.store.listAssessmentSummaries({ departmentId: department.id });
   const subjects = new Map(summaries.map((a) => [a.id, a.title]));
   return viewReply(

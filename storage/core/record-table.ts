@@ -82,6 +82,14 @@ export class IndexedTable<T extends { id: string }> {
     return found.sort(compare);
   }
 
+  /** Every record that passes `keep`, in the order given by `compare`. */
+  all(compare: (a: T, b: T) => number, keep?: (record: T) => boolean): T[] {
+    const found: T[] = [];
+    for (const record of Object.values(this.#records))
+      if (keep === undefined || keep(record)) found.push(record);
+    return found.sort(compare);
+  }
+
   /** The ids listed under `key` (a copy of the index entry). */
   ids(indexName: string, key: string): Set<string> {
     return new Set(this.#indexes.get(indexName)?.get(key));

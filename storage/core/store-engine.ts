@@ -18,6 +18,7 @@ import type {
 import { type AssessmentHistory, memoryHistory } from './assessment-history.js';
 import { applyActorChanges } from './audit-rewrite.js';
 import { type AuditTrail, memoryAuditTrail } from './audit-trail.js';
+import { memoryReminderArchive, type ReminderArchive } from './reminder-archive.js';
 import { createDict, type Dict, frozenCopy, IndexedTable, RecordTable } from './record-table.js';
 
 /** Dedup keys older than this are forgotten: Teams and Slack stop redelivering long before. */
@@ -30,7 +31,10 @@ export interface StoreState {
   sessions: Dict<DialogSession>;
   /** Submitted assessments: in memory (memory store) or on disk with summaries in memory. */
   assessments: AssessmentHistory;
+  /** Pending reminders, whole in memory. */
   reminders: Dict<Reminder>;
+  /** Done (sent or cancelled) reminders. */
+  reminderArchive: ReminderArchive;
   discussions: Dict<Discussion>;
   links: Dict<ConversationLink>;
   /** Dedup key → the `at` it was first processed. */
@@ -44,6 +48,7 @@ export function emptyState(): StoreState {
     sessions: createDict(),
     assessments: memoryHistory(),
     reminders: createDict(),
+    reminderArchive: memoryReminderArchive(),
     discussions: createDict(),
     links: createDict(),
     processed: createDict(),
@@ -103,10 +108,8 @@ export function createStoreEngine(state: StoreState, persistence: Persistence): 
     const found = await Promise.all(history.summaries(query).map((s) => history.get(s.id)));
     return found.filter((a): a is Assessment => a !== undefined);
   }
-  const reminders = new RecordTable(state.reminders, {
-    department: (r) => r.departmentId,
-    status: (r) => r.status,
-  });
+  const reminders = new IndexedTable(state.reminders, { department: (r) => r.departmentId });
+  const archive = state.reminderArchive;
   const discussions = new IndexedTable(state.discussions, { department: (d) => d.departmentId });
   const processedOrder = new ProcessedOrder(state.processed);
   for (const link of Object.values(state.links)) freezeInPlace(link);
@@ -179,18 +182,40 @@ export function createStoreEngine(state: StoreState, persistence: Persistence): 
     },
     async purgeSuperseded() {
       open();
-      await Promise.all([persistence.owned(() => history.purge()), persistence.purge()]);
+      await Promise.all([
+        persistence.owned(() => history.purge()),
+        persistence.owned(() => archive.purge()),
+        persistence.purge(),
+      ]);
     },
 
     async getReminder(id) {
       open();
-      return reminders.get(id);
+      return reminders.get(id) ?? archive.get(id);
     },
     async saveReminder(reminder, expectedVersion) {
       open();
-      return persisted(reminders.save(reminder, expectedVersion), () =>
-        persistence.remindersChanged(reminder.id),
-      );
+      const { id } = reminder;
+      const pending = reminders.get(id);
+      // Check and move in the same turn of the event loop, as saveAssessment does.
+      if ((pending?.version ?? archive.versionOf(id) ?? 0) !== expectedVersion)
+        return { kind: 'conflict', current: pending ?? (await archive.get(id)) };
+      const record: Reminder = frozenCopy({ ...reminder, version: expectedVersion + 1 });
+      if (record.status === 'pending') {
+        reminders.put(record);
+        const stale =
+          archive.versionOf(id) === undefined ? undefined : persistence.owned(() => archive.delete(id));
+        await persistence.remindersChanged(id);
+        await stale;
+      } else {
+        // The archive first: a crash in between leaves it in both files, where the newer version
+        // wins at start-up (settleReminders), never in neither.
+        const archived = persistence.owned(() => archive.put(record));
+        const wasPending = reminders.delete(id);
+        await archived;
+        if (wasPending) await persistence.remindersChanged(id);
+      }
+      return { kind: 'saved', record };
     },
     async listDueReminders(now) {
       open();
@@ -198,15 +223,17 @@ export function createStoreEngine(state: StoreState, persistence: Persistence): 
       if (Number.isNaN(cutoff))
         throw new RangeError(`listDueReminders: ${JSON.stringify(now)} is not a time`);
       // nextAttemptAt (backoff) is deliberately not applied: the scheduler decides.
-      return reminders.list('status', 'pending', byDue, (r) => Date.parse(r.dueAt) <= cutoff);
+      return reminders.all(byDue, (r) => Date.parse(r.dueAt) <= cutoff);
     },
-    async listRemindersByDepartment(departmentId) {
+    async listPendingReminders(departmentId) {
       open();
       return reminders.list('department', departmentId, byDue);
     },
     async listReminderIds(departmentId) {
       open();
-      return reminders.ids('department', departmentId);
+      const ids = reminders.ids('department', departmentId);
+      for (const id of archive.idsOf(departmentId)) ids.add(id);
+      return ids;
     },
 
     async saveDiscussion(discussion) {
@@ -274,7 +301,7 @@ export function createStoreEngine(state: StoreState, persistence: Persistence): 
       closed = true;
       // The history first: the persistence releases the data-directory lock when it closes.
       try {
-        await history.close();
+        await Promise.all([history.close(), archive.close()]);
       } finally {
         await persistence.close();
       }

@@ -19,7 +19,11 @@ export const FILE_NAMES = {
   /** Journals (storage/journal/): appended record by record, never rewritten per save. */
   sessionsJournal: 'sessions.jsonl',
   processedJournal: 'processed.jsonl',
+  /** Pending reminders; done ones move to remindersDone. */
   remindersJournal: 'reminders.jsonl',
+  remindersDone: 'reminders-done.jsonl',
+  /** Derived from reminders-done.jsonl; rebuilt when missing. */
+  remindersDoneIndex: 'reminders-done.index.json',
   assessmentsJournal: 'assessments.jsonl',
   /** Derived from assessments.jsonl; rebuilt when missing. */
   assessmentsIndex: 'assessments.index.json',

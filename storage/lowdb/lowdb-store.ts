@@ -1,7 +1,7 @@
 /**
  * The embedded default store, in one data directory owned by one process. What grows with use is
- * appended, never rewritten per save: dialog sessions, dedup keys, reminders and the assessment
- * history are journals (storage/journal/), the audit trail a JSON Lines log. The small, slowly
+ * appended, never rewritten per save: dialog sessions, dedup keys, pending and done reminders and
+ * the assessment history are journals (storage/journal/), the audit trail a JSON Lines log. The small, slowly
  * changing collections (discussions, channel links) are lowdb documents. See data-files.ts for
  * the layout.
  */
@@ -12,6 +12,7 @@ import { createDict } from '../core/record-table.js';
 import { createStoreEngine, type Persistence } from '../core/store-engine.js';
 import { AssessmentJournal } from '../journal/assessment-journal.js';
 import { RecordJournal } from '../journal/record-journal.js';
+import { ReminderArchiveJournal, settleReminders } from '../journal/reminder-archive-journal.js';
 import type { RiskcheckStore } from '../store.js';
 import { AuditLog } from './audit-log.js';
 import { DEFAULT_LOCK_STALE_MS, lockDataDir } from './data-dir-lock.js';
@@ -97,6 +98,10 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Risk
       file: dataFile(dataDir, 'assessmentsJournal'),
       indexFile: dataFile(dataDir, 'assessmentsIndex'),
     });
+    const remindersDoneFile = await ReminderArchiveJournal.load({
+      file: dataFile(dataDir, 'remindersDone'),
+      indexFile: dataFile(dataDir, 'remindersDoneIndex'),
+    });
 
     const lowFiles = [...legacy.opened, discussions, links];
     // Only now that every lowdb file and journal read cleanly are migrated files backed up and written back.
@@ -114,6 +119,9 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Risk
         legacy.assessments && Object.values(legacy.assessments),
       );
       opened.push(assessments);
+      const remindersDone = await remindersDoneFile.finish();
+      opened.push(remindersDone);
+      await settleReminders(reminders, remindersDone);
       // Last: it is the only file opening creates, and only once every other file read cleanly.
       const audit = await AuditLog.open(dataFile(dataDir, 'audit'), dataDir);
       opened.push(audit.log);
@@ -155,6 +163,7 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Risk
           sessions: sessions.records,
           assessments,
           reminders: reminders.records,
+          reminderArchive: remindersDone,
           discussions: discussions.db.data.discussions,
           links: links.db.data.links,
           processed: processed.records,

@@ -49,22 +49,27 @@ describe('lowdb store: reminders and discussions on disk', () => {
     const second = await openStore();
     expect(await second.getReminder(v1.id)).toEqual({ ...buildReminder(), attempts: 1, version: 2 });
     expect(ids(await second.listDueReminders('2025-12-31T00:00:00.000Z'))).toEqual([v1.id]);
-    expect(ids(await second.listRemindersByDepartment('law'))).toEqual(['sent']);
+    expect(await second.listReminderIds('law')).toEqual(new Set(['sent']));
+    expect(await second.getReminder('sent')).toMatchObject({ status: 'sent', departmentId: 'law' });
     expect(await second.listDiscussions('gph')).toEqual([buildDiscussion()]);
     expect(ids(await second.listDiscussions('law'))).toEqual(['law-1']);
     expect((await second.saveReminder(buildReminder(), 1)).kind).toBe('conflict');
     expect(saved(await second.saveReminder(buildReminder(), 2)).version).toBe(3);
   });
 
-  it('journals reminders in reminders.jsonl and writes a compact discussions.json with schemaVersion 1', async () => {
+  it('journals pending reminders in reminders.jsonl, done ones in reminders-done.jsonl, and a compact discussions.json', async () => {
     const store = await openStore();
     const v1 = saved(await store.saveReminder(buildReminder(), 0));
+    expect((await readJournal(file('reminders.jsonl')))?.records.get(v1.id)).toEqual(v1);
     saved(await store.saveReminder({ ...v1, status: 'sent', sentAt: '2025-03-03T08:00:01Z' }, 1));
     await store.saveDiscussion(buildDiscussion());
-    const journal = await readJournal(file('reminders.jsonl'));
-    expect(journal?.header).toMatchObject({ schemaVersion: 1, kind: 'riskcheck-reminders' });
-    expect(journal?.lines).toBe(2);
-    expect(journal?.records.get(buildReminder().id)).toEqual({
+    const pending = await readJournal(file('reminders.jsonl'));
+    expect(pending?.header).toMatchObject({ schemaVersion: 1, kind: 'riskcheck-reminders' });
+    expect(pending?.lines).toBe(2);
+    expect(pending?.records.size).toBe(0);
+    const done = await readJournal(file('reminders-done.jsonl'));
+    expect(done?.header).toMatchObject({ schemaVersion: 1, kind: 'riskcheck-reminders-done' });
+    expect(done?.records.get(buildReminder().id)).toEqual({
       ...buildReminder(),
       status: 'sent',
       sentAt: '2025-03-03T08:00:01Z',
@@ -114,7 +119,7 @@ describe('lowdb store: reminders and discussions on disk', () => {
       Array.from({ length: 30 }, (_, i) => store.saveReminder(buildReminder({ id: `r-${i}` }), 0)),
     );
     await store.close();
-    expect(await (await openStore()).listRemindersByDepartment('gph')).toHaveLength(30);
+    expect(await (await openStore()).listPendingReminders('gph')).toHaveLength(30);
   });
 
   for (const name of ['reminders.json', 'discussions.json']) {

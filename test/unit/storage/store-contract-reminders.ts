@@ -90,7 +90,7 @@ export function describeReminderContract(current: () => RiskcheckStore): void {
       await expect(current().listDueReminders('soon')).rejects.toThrow(RangeError);
     });
 
-    it('lists by department in every status, by dueAt then id, and follows a move', async () => {
+    it('lists a department’s pending reminders by dueAt then id, its ids in every status, and follows a move', async () => {
       const store = current();
       saved(await store.saveReminder(buildReminder({ id: 'r3', dueAt: '2025-04-01T00:00:00.000Z' }), 0));
       saved(await store.saveReminder(buildReminder({ id: 'r2', dueAt: '2025-03-01T00:00:00.000Z' }), 0));
@@ -102,15 +102,20 @@ export function describeReminderContract(current: () => RiskcheckStore): void {
       );
       const moving = saved(await store.saveReminder(buildReminder({ id: 'r0', status: 'cancelled' }), 0));
       saved(await store.saveReminder(buildReminder({ id: 'law-1', departmentId: 'law' }), 0));
-      expect(ids(await store.listRemindersByDepartment('gph'))).toEqual(['r1', 'r2', 'r0', 'r3']);
-      expect(ids(await store.listRemindersByDepartment('law'))).toEqual(['law-1']);
-      expect(await store.listRemindersByDepartment('none')).toEqual([]);
+      expect(ids(await store.listPendingReminders('gph'))).toEqual(['r2', 'r3']);
+      expect(ids(await store.listPendingReminders('law'))).toEqual(['law-1']);
+      expect(await store.listPendingReminders('none')).toEqual([]);
       expect([...(await store.listReminderIds('gph'))].sort()).toEqual(['r0', 'r1', 'r2', 'r3']);
       expect(await store.listReminderIds('none')).toEqual(new Set());
 
-      saved(await store.saveReminder({ ...moving, departmentId: 'law' }, 1));
-      expect(ids(await store.listRemindersByDepartment('gph'))).toEqual(['r1', 'r2', 'r3']);
-      expect(ids(await store.listRemindersByDepartment('law'))).toEqual(['law-1', 'r0']);
+      const moved = saved(await store.saveReminder({ ...moving, departmentId: 'law' }, 1));
+      expect([...(await store.listReminderIds('gph'))].sort()).toEqual(['r1', 'r2', 'r3']);
+      expect([...(await store.listReminderIds('law'))].sort()).toEqual(['law-1', 'r0']);
+      // Reopened: listed as pending again, in its new department.
+      saved(await store.saveReminder({ ...moved, status: 'pending' }, 2));
+      expect(ids(await store.listPendingReminders('law'))).toEqual(['law-1', 'r0']);
+      expect([...(await store.listReminderIds('law'))].sort()).toEqual(['law-1', 'r0']);
+      expect(await store.getReminder('r0')).toMatchObject({ status: 'pending', version: 3 });
     });
 
     it('lets exactly one of several concurrent saves with the same expectedVersion win', async () => {
@@ -145,7 +150,7 @@ export function describeReminderContract(current: () => RiskcheckStore): void {
       refused(() => {
         due.attempts = 99;
       });
-      const listed = (await store.listRemindersByDepartment('gph'))[0]!;
+      const listed = (await store.listPendingReminders('gph'))[0]!;
       refused(() => {
         listed.status = 'sent';
       });
@@ -155,6 +160,12 @@ export function describeReminderContract(current: () => RiskcheckStore): void {
         conflict.current!.posts.length = 0;
       });
       expect(await store.getReminder(R1)).toEqual({ ...buildReminder({ posts: [post()] }), version: 1 });
+      // Done, it may be read back from disk: frozen all the same.
+      saved(await store.saveReminder({ ...stored, status: 'sent' }, 1));
+      const done = (await store.getReminder(R1))!;
+      refused(() => {
+        done.posts[0]!.messageId = 'mutated done';
+      });
     });
 
     it('treats ids like __proto__ as ordinary keys', async () => {
