@@ -158,7 +158,10 @@ function assessmentRows(
  * When the end-of-collaboration reminder falls due (the configured days before the end date the
  * submitter gave), or undefined without a valid end date. Periodic reassessments stop there.
  */
-export function collaborationEndingDue(organisation: Organisation, endDate: string | undefined): Date | undefined {
+export function collaborationEndingDue(
+  organisation: Organisation,
+  endDate: string | undefined,
+): Date | undefined {
   if (endDate === undefined) return undefined;
   return morningBefore(endDate, organisation.reminders.reassessment.daysBeforeEnd, organisation.timezone);
 }

@@ -18,8 +18,8 @@ import type {
 import { type AssessmentHistory, memoryHistory } from './assessment-history.js';
 import { applyActorChanges } from './audit-rewrite.js';
 import { type AuditTrail, memoryAuditTrail } from './audit-trail.js';
-import { memoryReminderArchive, type ReminderArchive } from './reminder-archive.js';
 import { createDict, type Dict, frozenCopy, IndexedTable, RecordTable } from './record-table.js';
+import { memoryReminderArchive, type ReminderArchive } from './reminder-archive.js';
 
 /** Dedup keys older than this are forgotten: Teams and Slack stop redelivering long before. */
 // Platforms retry within minutes (Slack: at once, after ~1 and ~5 minutes; Teams: seconds), so an
