@@ -177,7 +177,7 @@ describe('lowdb store on disk', () => {
     expect(journal?.lines).toBe(2);
   });
 
-  it('drops an audit append torn by a crash, but refuses a damaged line before the end', async () => {
+  it('drops an audit append torn by a crash; a damaged line before the end is reported, never rewritten', async () => {
     const store = await openStore();
     await store.appendAudit(buildAudit({ id: 'e1' }));
     await store.close();
@@ -190,11 +190,46 @@ describe('lowdb store on disk', () => {
     expect((await (await openStore()).listAudit()).map((e) => e.id)).toEqual(['e1', 'e3']);
     await Promise.all(open.splice(0).map((s) => s.close()));
 
+    // Damaged last complete line: start-up refuses, as before any append could follow it.
+    const damagedEnd = `${good}{"id":"e5"}\n{"id":\n`;
+    await writeFile(file('audit.jsonl'), damagedEnd);
+    expect(await openError(dir)).toMatchObject({ code: 'STORE_CORRUPT', file: file('audit.jsonl') });
+    expect(await readFile(file('audit.jsonl'), 'utf8')).toBe(damagedEnd);
+
+    // Damaged further up: start-up reads only the ends; reading the trail reports it, and
+    // erasure's rewrite refuses rather than write a trail without that line.
     const damaged = `${good}{"id":\n${JSON.stringify(buildAudit({ id: 'e4' }))}\n`;
     await writeFile(file('audit.jsonl'), damaged);
-    const error = await openError(dir);
-    expect(error).toMatchObject({ code: 'STORE_CORRUPT', file: file('audit.jsonl') });
-    expect(await readFile(file('audit.jsonl'), 'utf8')).toBe(damaged);
+    const store2 = await openStore();
+    await expect(store2.listAudit()).rejects.toMatchObject({
+      code: 'STORE_CORRUPT',
+      file: file('audit.jsonl'),
+    });
+    await expect(store2.rewriteAuditActors([{ from: 'a', to: 'b' }])).rejects.toMatchObject({
+      code: 'STORE_CORRUPT',
+    });
+    await store2.appendAudit(buildAudit({ id: 'e6' }));
+    await store2.close();
+    expect(await readFile(file('audit.jsonl'), 'utf8')).toBe(
+      `${damaged}${JSON.stringify(buildAudit({ id: 'e6' }))}\n`,
+    );
+  });
+
+  it('opens an audit trail longer than the tail it checks, and checks its last line', async () => {
+    const store = await openStore();
+    const events = Array.from({ length: 600 }, (_, i) =>
+      buildAudit({ id: `e${i}`, action: 'x'.repeat(150) }),
+    );
+    for (const event of events) await store.appendAudit(event);
+    await store.close();
+    const reopened = await openStore();
+    expect((await reopened.listAudit()).length).toBe(600);
+    await reopened.close();
+    open.splice(0);
+    const good = await readFile(file('audit.jsonl'), 'utf8');
+    expect(good.length).toBeGreaterThan(64 * 1024);
+    await writeFile(file('audit.jsonl'), `${good}[1,2]\n`);
+    expect(await openError(dir)).toMatchObject({ code: 'STORE_CORRUPT', file: file('audit.jsonl') });
   });
 
   it('rejects use after close', async () => {
