@@ -6,6 +6,7 @@
  */
 import type { Assessment } from '../../dialogs/assessment.js';
 import { type AssessmentSummary, summariseAssessment } from '../../dialogs/assessment-summary.js';
+import { freezeInPlace } from '../../dialogs/freeze.js';
 import type { SummaryQuery } from '../store.js';
 import { createDict } from './record-table.js';
 
@@ -17,7 +18,7 @@ export interface AssessmentHistory {
   put(record: Assessment): Promise<void>;
   /** Removes the record in memory at once (false if missing); resolves when durable. */
   delete(id: string): Promise<boolean>;
-  /** Matching summaries, oldest submitted first. */
+  /** Matching summaries, oldest submitted first; frozen, handed out as they are (no copies). */
   summaries(query?: SummaryQuery): AssessmentSummary[];
   /** Physically drops superseded versions and removed records (erasure, retention). */
   purge(): Promise<void>;
@@ -47,7 +48,7 @@ export function memoryHistory(): AssessmentHistory {
     },
     async put(record) {
       const copy = structuredClone(record);
-      records[record.id] = { record: copy, summary: summariseAssessment(copy) };
+      records[record.id] = { record: copy, summary: freezeInPlace(summariseAssessment(copy)) };
     },
     async delete(id) {
       if (records[id] === undefined) return false;
@@ -58,8 +59,7 @@ export function memoryHistory(): AssessmentHistory {
       Object.values(records)
         .map((r) => r.summary)
         .filter((s) => matches(s, query))
-        .sort(bySubmitted)
-        .map((s) => structuredClone(s)),
+        .sort(bySubmitted),
     purge: async () => {},
     close: async () => {},
   };

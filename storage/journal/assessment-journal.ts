@@ -63,7 +63,7 @@ export class AssessmentJournal implements AssessmentHistory {
   summaries(query: SummaryQuery = {}): AssessmentSummary[] {
     const found: AssessmentSummary[] = [];
     for (const summary of this.#journal.summaries()) if (matches(summary, query)) found.push(summary);
-    return found.sort(bySubmitted).map((s) => structuredClone(s));
+    return found.sort(bySubmitted);
   }
 
   purge(): Promise<void> {

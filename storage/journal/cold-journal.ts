@@ -9,6 +9,7 @@
  * Used for the assessment history (assessment-journal.ts) and for reminders that are done
  * (reminder-archive.ts): both grow for years and are rarely read one by one.
  */
+import { freezeInPlace } from '../../dialogs/freeze.js';
 import { corrupt } from '../lowdb/data-files.js';
 import { AppendLog, worthCompacting } from './append-log.js';
 import { readIndexSnapshot, type SnapshotRow, writeIndexSnapshot } from './index-snapshot.js';
@@ -104,7 +105,7 @@ export class ColdJournal<T extends ColdSummary, S extends ColdSummary> {
           throw new Error(`it is not a ${spec.what}`);
         entries.delete(record.id);
         entries.set(record.id, {
-          summary: spec.summarise(record),
+          summary: freezeInPlace(spec.summarise(record)),
           generation,
           offset: line.offset,
           length: line.length,
@@ -116,7 +117,7 @@ export class ColdJournal<T extends ColdSummary, S extends ColdSummary> {
           return headerEnd;
         fromSnapshot = true;
         for (const [offset, length, summary] of snapshot.rows)
-          entries.set(summary.id, { summary, generation, offset, length });
+          entries.set(summary.id, { summary: freezeInPlace(summary), generation, offset, length });
         return snapshot.size;
       },
     );
@@ -145,7 +146,7 @@ export class ColdJournal<T extends ColdSummary, S extends ColdSummary> {
     const { log, offsets } = await AppendLog.create(file, spec.kind, spec.schemaVersion, lines);
     records.forEach((record, index) => {
       entries.set(record.id, {
-        summary: spec.summarise(record),
+        summary: freezeInPlace(spec.summarise(record)),
         generation: log.header.generation,
         offset: offsets[index] as number,
         length: Buffer.byteLength(lines[index] as string),
@@ -164,7 +165,7 @@ export class ColdJournal<T extends ColdSummary, S extends ColdSummary> {
     return this.#entries.get(id)?.summary;
   }
 
-  /** Every summary, in the order of their last saves (the caller sorts). */
+  /** Every summary (frozen: handed out as they are), in the order of their last saves. */
   summaries(): IterableIterator<S> {
     return (function* (entries) {
       for (const entry of entries.values()) yield entry.summary;
@@ -187,7 +188,8 @@ export class ColdJournal<T extends ColdSummary, S extends ColdSummary> {
     const line = JSON.stringify({ put: record });
     const previous = this.#entries.get(record.id);
     this.#liveBytes -= previous?.generation ? previous.length + 1 : 0;
-    const entry: Entry<S> = { summary: this.#spec.summarise(record), offset: 0, length: 0, pending: line };
+    const summary = freezeInPlace(this.#spec.summarise(record));
+    const entry: Entry<S> = { summary, offset: 0, length: 0, pending: line };
     this.#entries.delete(record.id);
     this.#entries.set(record.id, entry);
     return this.#append(line, entry);

@@ -193,6 +193,18 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
         ).toEqual([]);
         await store.deleteAssessment('a2');
         expect(ids(await store.listAssessmentSummaries())).toEqual(['a1', 'a3']);
+        // Handed out as they are, frozen: changing one throws and leaves the store as it was.
+        const [first] = await store.listAssessmentSummaries();
+        refused(() => {
+          first!.title = 'changed';
+        });
+        refused(() => {
+          first!.decision!.value = 'proceed';
+        });
+        expect((await store.listAssessmentSummaries())[0]).toMatchObject({
+          title: a1.title,
+          decision: { value: 'pause_review' },
+        });
       });
 
       it('lets exactly one of several concurrent decisions win', async () => {
