@@ -4,42 +4,24 @@
  * crash left in both files (between writing its new home and removing it from the old one) is
  * settled by version.
  */
-import { readFile, rm } from 'node:fs/promises';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
 import type { Reminder } from '../../../dialogs/reminders/reminder.js';
 import { AppendLog } from '../../../storage/journal/append-log.js';
 import { REMINDERS_DONE_KIND } from '../../../storage/journal/reminder-archive-journal.js';
 import { JOURNAL_KINDS } from '../../../storage/lowdb/data-files.js';
-import { createLowdbStore } from '../../../storage/lowdb/lowdb-store.js';
-import type { RiskcheckStore } from '../../../storage/store.js';
 import { readJournal } from '../../helpers/read-journal.js';
 import { ids } from './contract-helpers.js';
-import { tempDir } from './lowdb-helpers.js';
+import { useStoreDir } from './lowdb-helpers.js';
 import { buildReminder } from './records.js';
 
 describe('lowdb store: done reminders on disk', () => {
-  let dir: string;
-  const open: RiskcheckStore[] = [];
-  const openStore = async () => {
-    const store = await createLowdbStore({ dataDir: dir });
-    open.push(store);
-    return store;
-  };
-  const file = (name: string) => path.join(dir, name);
+  const { file, openStore } = useStoreDir();
   async function writeJournal(name: string, kind: string, records: Reminder[]): Promise<void> {
     const lines = records.map((record) => JSON.stringify({ put: record }));
     const { log } = await AppendLog.create(file(name), kind, 1, lines);
     await log.close();
   }
-
-  beforeEach(async () => {
-    dir = await tempDir();
-  });
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((s) => s.close()));
-    await rm(dir, { recursive: true, force: true });
-  });
 
   // 3: each moved row is removed by an appended line; 150: the pending journal is rewritten once.
   for (const doneCount of [3, 150]) {
