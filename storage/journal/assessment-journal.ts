@@ -5,8 +5,9 @@
  */
 import type { Assessment } from '../../dialogs/assessment.js';
 import { type AssessmentSummary, summariseAssessment } from '../../dialogs/assessment-summary.js';
-import { type AssessmentHistory, bySubmitted, matches } from '../core/assessment-history.js';
+import { type AssessmentHistory, bySubmitted } from '../core/assessment-history.js';
 import type { SummaryQuery } from '../store.js';
+import { AssessmentSummaryColumns } from './assessment-summary-columns.js';
 import { ColdJournal, type ColdJournalFiles, type ColdJournalSpec } from './cold-journal.js';
 
 export const ASSESSMENTS_KIND = 'riskcheck-assessments';
@@ -31,17 +32,23 @@ const spec: ColdJournalSpec<Assessment, AssessmentSummary> = {
 
 export class AssessmentJournal implements AssessmentHistory {
   readonly #journal: ColdJournal<Assessment, AssessmentSummary>;
+  readonly #columns: AssessmentSummaryColumns;
 
-  private constructor(journal: ColdJournal<Assessment, AssessmentSummary>) {
+  private constructor(
+    journal: ColdJournal<Assessment, AssessmentSummary>,
+    columns: AssessmentSummaryColumns,
+  ) {
     this.#journal = journal;
+    this.#columns = columns;
   }
 
   /** Reads the history without creating anything; `finish` opens or creates it (see RecordJournal.load). */
   static async load(
     files: ColdJournalFiles,
   ): Promise<{ finish(seed?: Iterable<Assessment>): Promise<AssessmentJournal> }> {
-    const loaded = await ColdJournal.load(files, spec);
-    return { finish: async (seed) => new AssessmentJournal(await loaded.finish(seed)) };
+    const columns = new AssessmentSummaryColumns();
+    const loaded = await ColdJournal.load(files, spec, columns);
+    return { finish: async (seed) => new AssessmentJournal(await loaded.finish(seed), columns) };
   }
 
   versionOf(id: string): number | undefined {
@@ -61,9 +68,7 @@ export class AssessmentJournal implements AssessmentHistory {
   }
 
   summaries(query: SummaryQuery = {}): AssessmentSummary[] {
-    const found: AssessmentSummary[] = [];
-    for (const summary of this.#journal.summaries()) if (matches(summary, query)) found.push(summary);
-    return found.sort(bySubmitted);
+    return this.#journal.summaries(this.#columns.matcher(query)).sort(bySubmitted);
   }
 
   purge(): Promise<void> {

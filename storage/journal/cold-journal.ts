@@ -9,9 +9,9 @@
  * Used for the assessment history (assessment-journal.ts) and for reminders that are done
  * (reminder-archive.ts): both grow for years and are rarely read one by one.
  */
-import { freezeInPlace } from '../../dialogs/freeze.js';
 import { corrupt } from '../lowdb/data-files.js';
 import { AppendLog, worthCompacting } from './append-log.js';
+import { ColdIndex, type LinePlace, type SlotStamp } from './cold-index.js';
 import { readIndexSnapshot, type SnapshotRow, writeIndexSnapshot } from './index-snapshot.js';
 import { readLog } from './read-log.js';
 
@@ -32,6 +32,18 @@ export interface ColdJournalSpec<T extends ColdSummary, S extends ColdSummary> {
   what: string;
 }
 
+/**
+ * Where a journal keeps its summaries, by slot (columns.ts): the journal's owner makes one per
+ * journal and keeps it, so that it can select slots by a column without building summaries.
+ */
+export interface SummaryColumns<S extends ColdSummary> {
+  /** Keeps what `summary` says beyond its id and version (which the index keeps). */
+  write(slot: number, summary: S): void;
+  clear(slot: number): void;
+  /** A new frozen summary of the slot. */
+  read(slot: number, id: string, version: number): S;
+}
+
 export interface ColdJournalFiles {
   file: string;
   indexFile: string;
@@ -41,23 +53,12 @@ export interface ColdJournalFiles {
 const SNAPSHOT_EVERY_LINES = 2000;
 const MIN_GARBAGE_BYTES = 8 << 20;
 
-/**
- * Flat on purpose (no nested place object): one is kept per record, tens of thousands of them.
- * `generation` is absent until the latest line is on disk; `pending` holds that line meanwhile.
- */
-interface Entry<S> {
-  summary: S;
-  generation?: string;
-  offset: number;
-  length: number;
-  pending?: string;
-}
-
 export class ColdJournal<T extends ColdSummary, S extends ColdSummary> {
   readonly #log: AppendLog;
   readonly #spec: ColdJournalSpec<T, S>;
   readonly #indexFile: string;
-  readonly #entries: Map<string, Entry<S>>;
+  readonly #index: ColdIndex;
+  readonly #columns: SummaryColumns<S>;
   #liveBytes = 0;
   /** Lines appended since the snapshot on disk was written; 0 with a current snapshot. */
   #linesSinceSnapshot = 0;
@@ -70,22 +71,26 @@ export class ColdJournal<T extends ColdSummary, S extends ColdSummary> {
     log: AppendLog,
     spec: ColdJournalSpec<T, S>,
     indexFile: string,
-    entries: Map<string, Entry<S>>,
+    memory: { index: ColdIndex; columns: SummaryColumns<S> },
   ) {
     this.#log = log;
     this.#spec = spec;
     this.#indexFile = indexFile;
-    this.#entries = entries;
-    for (const entry of entries.values()) this.#liveBytes += entry.generation ? entry.length + 1 : 0;
+    this.#index = memory.index;
+    this.#columns = memory.columns;
+    for (const [, slot] of memory.index.entries()) this.#liveBytes += memory.index.bytesOf(slot);
   }
 
   /** Reads the collection without creating anything; `finish` opens or creates it (see RecordJournal.load). */
   static async load<T extends ColdSummary, S extends ColdSummary>(
     files: ColdJournalFiles,
     spec: ColdJournalSpec<T, S>,
+    columns: SummaryColumns<S>,
   ): Promise<{ finish(seed?: Iterable<T>): Promise<ColdJournal<T, S>> }> {
     const { file, indexFile } = files;
-    const entries = new Map<string, Entry<S>>();
+    const memory = { index: new ColdIndex(), columns };
+    const remember = (summary: S, place: LinePlace) =>
+      columns.write(memory.index.putPlaced(summary.id, summary.version, place), summary);
     const snapshot = await readIndexSnapshot(indexFile, spec.isSummary);
     let replayed = 0;
     let generation = '';
@@ -97,19 +102,14 @@ export class ColdJournal<T extends ColdSummary, S extends ColdSummary> {
         replayed++;
         const parsed = JSON.parse(line.text) as { put?: T; del?: unknown };
         if (typeof parsed.del === 'string') {
-          entries.delete(parsed.del);
+          const slot = memory.index.remove(parsed.del);
+          if (slot !== undefined) columns.clear(slot);
           return;
         }
         const record = parsed.put;
         if (typeof record?.id !== 'string' || typeof record.version !== 'number')
           throw new Error(`it is not a ${spec.what}`);
-        entries.delete(record.id);
-        entries.set(record.id, {
-          summary: freezeInPlace(spec.summarise(record)),
-          generation,
-          offset: line.offset,
-          length: line.length,
-        });
+        remember(spec.summarise(record), { generation, offset: line.offset, length: line.length });
       },
       (header, headerEnd, fileSize) => {
         generation = header.generation;
@@ -117,16 +117,16 @@ export class ColdJournal<T extends ColdSummary, S extends ColdSummary> {
           return headerEnd;
         fromSnapshot = true;
         for (const [offset, length, summary] of snapshot.rows)
-          entries.set(summary.id, { summary: freezeInPlace(summary), generation, offset, length });
+          remember(summary, { generation, offset, length });
         return snapshot.size;
       },
     );
     const current = fromSnapshot && replayed === 0;
     return {
       finish: async (seed) => {
-        if (!found) return ColdJournal.#create(files, spec, entries, seed);
+        if (!found) return ColdJournal.#create(files, spec, memory, seed);
         const log = await AppendLog.openExisting(file, found.header, found.size);
-        const journal = new ColdJournal(log, spec, indexFile, entries);
+        const journal = new ColdJournal(log, spec, indexFile, memory);
         journal.#snapshotCurrent = current;
         // A long replay (no snapshot, or an old one) is not repeated at the next start.
         if (replayed >= SNAPSHOT_EVERY_LINES) await journal.#snapshot();
@@ -138,44 +138,47 @@ export class ColdJournal<T extends ColdSummary, S extends ColdSummary> {
   static async #create<T extends ColdSummary, S extends ColdSummary>(
     { file, indexFile }: ColdJournalFiles,
     spec: ColdJournalSpec<T, S>,
-    entries: Map<string, Entry<S>>,
+    memory: { index: ColdIndex; columns: SummaryColumns<S> },
     seed: Iterable<T> | undefined,
   ): Promise<ColdJournal<T, S>> {
     const records = [...(seed ?? [])];
     const lines = records.map((record) => JSON.stringify({ put: record }));
     const { log, offsets } = await AppendLog.create(file, spec.kind, spec.schemaVersion, lines);
     records.forEach((record, index) => {
-      entries.set(record.id, {
-        summary: freezeInPlace(spec.summarise(record)),
+      const slot = memory.index.putPlaced(record.id, record.version, {
         generation: log.header.generation,
         offset: offsets[index] as number,
         length: Buffer.byteLength(lines[index] as string),
       });
+      memory.columns.write(slot, spec.summarise(record));
     });
-    const journal = new ColdJournal(log, spec, indexFile, entries);
+    const journal = new ColdJournal(log, spec, indexFile, memory);
     if (records.length > 0) await journal.#snapshot();
     return journal;
   }
 
   versionOf(id: string): number | undefined {
-    return this.#entries.get(id)?.summary.version;
+    return this.#index.versionOf(id);
   }
 
-  summaryOf(id: string): S | undefined {
-    return this.#entries.get(id)?.summary;
+  /** New frozen summaries of the records whose slot `where` accepts, in the order they were first saved. */
+  summaries(where: (slot: number) => boolean = () => true): S[] {
+    const found: S[] = [];
+    for (const [id, slot] of this.#index.entries()) if (where(slot)) found.push(this.#summaryAt(id, slot));
+    return found;
   }
 
-  /** Every summary (frozen: handed out as they are), in the order of their last saves. */
-  summaries(): IterableIterator<S> {
-    return (function* (entries) {
-      for (const entry of entries.values()) yield entry.summary;
-    })(this.#entries);
+  /** The ids of the records whose slot `where` accepts, without building their summaries. */
+  idsWhere(where: (slot: number) => boolean): string[] {
+    const found: string[] = [];
+    for (const [id, slot] of this.#index.entries()) if (where(slot)) found.push(id);
+    return found;
   }
 
   async get(id: string): Promise<T | undefined> {
-    const entry = this.#entries.get(id);
-    if (!entry) return undefined;
-    const text = entry.pending ?? (await this.#readLine(entry));
+    const slot = this.#index.slotOf(id);
+    if (slot === undefined) return undefined;
+    const text = await this.#readLine(id, slot);
     // A newer version may have been saved while reading: answer with what was current then.
     const record = (JSON.parse(text) as { put?: T }).put;
     if (record?.id !== id)
@@ -186,21 +189,20 @@ export class ColdJournal<T extends ColdSummary, S extends ColdSummary> {
   /** Replaces (or adds) the record in memory at once; resolves when it is durable. */
   put(record: T): Promise<void> {
     const line = JSON.stringify({ put: record });
-    const previous = this.#entries.get(record.id);
-    this.#liveBytes -= previous?.generation ? previous.length + 1 : 0;
-    const summary = freezeInPlace(this.#spec.summarise(record));
-    const entry: Entry<S> = { summary, offset: 0, length: 0, pending: line };
-    this.#entries.delete(record.id);
-    this.#entries.set(record.id, entry);
-    return this.#append(line, entry);
+    const previous = this.#index.slotOf(record.id);
+    if (previous !== undefined) this.#liveBytes -= this.#index.bytesOf(previous);
+    const stamped = this.#index.putPending(record.id, record.version, line);
+    this.#columns.write(stamped.slot, this.#spec.summarise(record));
+    return this.#append(line, stamped);
   }
 
   /** Removes the record in memory at once (false if missing); resolves when durable. */
   delete(id: string): Promise<boolean> {
-    const entry = this.#entries.get(id);
-    if (!entry) return Promise.resolve(false);
-    this.#entries.delete(id);
-    this.#liveBytes -= entry.generation ? entry.length + 1 : 0;
+    const slot = this.#index.slotOf(id);
+    if (slot === undefined) return Promise.resolve(false);
+    this.#liveBytes -= this.#index.bytesOf(slot);
+    this.#index.remove(id);
+    this.#columns.clear(slot);
     return this.#append(JSON.stringify({ del: id })).then(() => true);
   }
 
@@ -217,21 +219,17 @@ export class ColdJournal<T extends ColdSummary, S extends ColdSummary> {
     await this.#purging?.catch(() => undefined);
     if (this.#background && this.#background !== this.#purging) await this.#background;
     await this.#log.flush();
-    const live = [...this.#entries.entries()];
+    const live = [...this.#index.entries()].map(([id, slot]) => ({ id, stamped: this.#index.stampOf(slot) }));
     const texts: string[] = [];
-    for (const [, entry] of live) texts.push(entry.pending ?? (await this.#readLine(entry)));
+    for (const { id, stamped } of live) texts.push(await this.#readLine(id, stamped.slot));
     const offsets = await this.#log.rewrite(texts);
     const { generation } = this.#log.header;
     this.#liveBytes = 0;
-    live.forEach(([id, entry], index) => {
+    live.forEach(({ stamped }, index) => {
       const length = Buffer.byteLength(texts[index] as string);
       this.#liveBytes += length + 1;
       // Saved again meanwhile: that newer line (appended after the rewrite) is the one to keep.
-      if (this.#entries.get(id) !== entry) return;
-      entry.generation = generation;
-      entry.offset = offsets[index] as number;
-      entry.length = length;
-      entry.pending = undefined;
+      this.#index.settle(stamped, { generation, offset: offsets[index] as number, length });
     });
     await this.#snapshot();
   }
@@ -244,35 +242,40 @@ export class ColdJournal<T extends ColdSummary, S extends ColdSummary> {
     await this.#log.close();
   }
 
-  async #append(line: string, entry?: Entry<S>): Promise<void> {
+  async #append(line: string, stamped?: SlotStamp): Promise<void> {
     this.#snapshotCurrent = false;
     const place = await this.#log.append(line);
     this.#linesSinceSnapshot++;
     if (
-      entry &&
-      this.#entries.get(entry.summary.id) === entry &&
-      place.generation === this.#log.header.generation
+      stamped &&
+      place.generation === this.#log.header.generation &&
+      this.#index.settle(stamped, {
+        generation: place.generation,
+        offset: place.offset,
+        length: Buffer.byteLength(line),
+      })
     ) {
-      entry.generation = place.generation;
-      entry.offset = place.offset;
-      entry.length = Buffer.byteLength(line);
-      entry.pending = undefined;
-      this.#liveBytes += entry.length + 1;
+      this.#liveBytes += this.#index.bytesOf(stamped.slot);
     }
     this.#maintain();
   }
 
-  async #readLine(entry: Entry<S>): Promise<string> {
+  async #readLine(id: string, slot: number): Promise<string> {
     for (;;) {
-      const { generation, pending } = entry;
-      if (generation === this.#log.header.generation) return this.#log.read(entry.offset, entry.length);
+      const pending = this.#index.pendingLine(slot);
       if (pending !== undefined) return pending;
+      const place = this.#index.placeOf(slot);
+      if (place?.generation === this.#log.header.generation)
+        return this.#log.read(place.offset, place.length);
       // Between replacing the file and updating the places, a place may name the old generation.
       const purging = this.#purging;
-      if (!purging)
-        throw corrupt(this.#log.file, `${this.#spec.what} ${entry.summary.id} has no readable line`);
+      if (!purging) throw corrupt(this.#log.file, `${this.#spec.what} ${id} has no readable line`);
       await purging.catch(() => undefined);
     }
+  }
+
+  #summaryAt(id: string, slot: number): S {
+    return this.#columns.read(slot, id, this.#index.versionAt(slot));
   }
 
   /** Snapshots the index or compacts, in the background, when enough has changed. */
@@ -295,9 +298,10 @@ export class ColdJournal<T extends ColdSummary, S extends ColdSummary> {
   async #snapshot(): Promise<void> {
     const rows: SnapshotRow<S>[] = [];
     const { generation } = this.#log.header;
-    for (const entry of this.#entries.values()) {
-      if (entry.pending !== undefined || entry.generation !== generation) return;
-      rows.push([entry.offset, entry.length, entry.summary]);
+    for (const [id, slot] of this.#index.entries()) {
+      const place = this.#index.placeOf(slot);
+      if (place?.generation !== generation) return;
+      rows.push([place.offset, place.length, this.#summaryAt(id, slot)]);
     }
     const size = this.#log.size;
     this.#linesSinceSnapshot = 0;

@@ -6,7 +6,13 @@
 import { freezeInPlace } from '../../dialogs/freeze.js';
 import type { Reminder } from '../../dialogs/reminders/reminder.js';
 import type { ReminderArchive } from '../core/reminder-archive.js';
-import { ColdJournal, type ColdJournalFiles, type ColdJournalSpec } from './cold-journal.js';
+import {
+  ColdJournal,
+  type ColdJournalFiles,
+  type ColdJournalSpec,
+  type SummaryColumns,
+} from './cold-journal.js';
+import { DictColumn } from './columns.js';
 import type { RecordJournal } from './record-journal.js';
 
 export const REMINDERS_DONE_KIND = 'riskcheck-reminders-done';
@@ -33,17 +39,37 @@ const spec: ColdJournalSpec<Reminder, DoneSummary> = {
   },
 };
 
+/** Beyond id and version (kept by the journal's index), only the department: one code a reminder. */
+class DoneColumns implements SummaryColumns<DoneSummary> {
+  readonly department = new DictColumn();
+
+  write(slot: number, summary: DoneSummary): void {
+    this.department.set(slot, summary.departmentId);
+  }
+
+  clear(slot: number): void {
+    this.department.set(slot, undefined);
+  }
+
+  read(slot: number, id: string, version: number): DoneSummary {
+    return Object.freeze({ id, version, departmentId: this.department.get(slot) as string });
+  }
+}
+
 export class ReminderArchiveJournal implements ReminderArchive {
   readonly #journal: ColdJournal<Reminder, DoneSummary>;
+  readonly #columns: DoneColumns;
 
-  private constructor(journal: ColdJournal<Reminder, DoneSummary>) {
+  private constructor(journal: ColdJournal<Reminder, DoneSummary>, columns: DoneColumns) {
     this.#journal = journal;
+    this.#columns = columns;
   }
 
   /** Reads the archive without creating anything; `finish` opens or creates it (see RecordJournal.load). */
   static async load(files: ColdJournalFiles): Promise<{ finish(): Promise<ReminderArchiveJournal> }> {
-    const loaded = await ColdJournal.load(files, spec);
-    return { finish: async () => new ReminderArchiveJournal(await loaded.finish()) };
+    const columns = new DoneColumns();
+    const loaded = await ColdJournal.load(files, spec, columns);
+    return { finish: async () => new ReminderArchiveJournal(await loaded.finish(), columns) };
   }
 
   versionOf(id: string): number | undefined {
@@ -65,10 +91,9 @@ export class ReminderArchiveJournal implements ReminderArchive {
   }
 
   idsOf(departmentId: string): string[] {
-    const ids: string[] = [];
-    for (const summary of this.#journal.summaries())
-      if (summary.departmentId === departmentId) ids.push(summary.id);
-    return ids;
+    const code = this.#columns.department.codeOf(departmentId);
+    if (code === 0) return [];
+    return this.#journal.idsWhere((slot) => this.#columns.department.codeAt(slot) === code);
   }
 
   purge(): Promise<void> {

@@ -1,0 +1,92 @@
+/**
+ * Assessment summaries kept by column (columns.ts) rather than one object each: about a third of
+ * the memory at 50,000 assessments, and a department's or a person's assessments are found by
+ * comparing one number per assessment instead of two strings.
+ */
+import type { DecisionValue } from '../../dialogs/assessment.js';
+import type { AssessmentSummary } from '../../dialogs/assessment-summary.js';
+import type { Level } from '../../dialogs/questionnaire/schema.js';
+import type { SummaryQuery } from '../store.js';
+import type { SummaryColumns } from './cold-journal.js';
+import { DictColumn, TextColumn, TimeColumn } from './columns.js';
+
+export class AssessmentSummaryColumns implements SummaryColumns<AssessmentSummary> {
+  readonly #department = new DictColumn();
+  readonly #submitter = new DictColumn();
+  readonly #submittedAt = new TimeColumn();
+  readonly #title = new TextColumn();
+  readonly #level = new DictColumn();
+  readonly #decisionValue = new DictColumn();
+  readonly #decisionAt = new TimeColumn();
+  readonly #decisionBy = new DictColumn();
+  readonly #stage = new DictColumn();
+  readonly #endDate = new DictColumn();
+  readonly #previous = new TextColumn();
+
+  write(slot: number, summary: AssessmentSummary): void {
+    this.#department.set(slot, summary.departmentId);
+    this.#submitter.set(slot, summary.submitterKey);
+    this.#submittedAt.set(slot, summary.submittedAt);
+    this.#title.set(slot, summary.title);
+    this.#level.set(slot, summary.level);
+    this.#decisionValue.set(slot, summary.decision?.value);
+    this.#decisionAt.set(slot, summary.decision?.at);
+    this.#decisionBy.set(slot, summary.decision?.byKey);
+    this.#stage.set(slot, summary.stage);
+    this.#endDate.set(slot, summary.endDate);
+    this.#previous.set(slot, summary.previousAssessmentId);
+  }
+
+  clear(slot: number): void {
+    for (const column of [this.#department, this.#submitter, this.#submittedAt, this.#title, this.#level])
+      column.set(slot, undefined);
+    for (const column of [
+      this.#decisionValue,
+      this.#decisionAt,
+      this.#decisionBy,
+      this.#stage,
+      this.#endDate,
+    ])
+      column.set(slot, undefined);
+    this.#previous.set(slot, undefined);
+  }
+
+  read(slot: number, id: string, version: number): AssessmentSummary {
+    // Written from an AssessmentSummary, so the required columns are set and the casts hold.
+    const summary: AssessmentSummary = {
+      id,
+      version,
+      departmentId: this.#department.get(slot) as string,
+      submitterKey: this.#submitter.get(slot) as string,
+      submittedAt: this.#submittedAt.get(slot) as string,
+      title: this.#title.get(slot) as string,
+      level: this.#level.get(slot) as Level,
+    };
+    const value = this.#decisionValue.get(slot) as DecisionValue | undefined;
+    if (value !== undefined)
+      summary.decision = Object.freeze({
+        value,
+        at: this.#decisionAt.get(slot) as string,
+        byKey: this.#decisionBy.get(slot) as string,
+      });
+    const stage = this.#stage.get(slot);
+    if (stage !== undefined) summary.stage = stage;
+    const endDate = this.#endDate.get(slot);
+    if (endDate !== undefined) summary.endDate = endDate;
+    const previous = this.#previous.get(slot);
+    if (previous !== undefined) summary.previousAssessmentId = previous;
+    return Object.freeze(summary);
+  }
+
+  /** A test for slots matching `query`, comparing codes (a value no slot holds matches nothing). */
+  matcher(query: SummaryQuery): (slot: number) => boolean {
+    const department =
+      query.departmentId === undefined ? undefined : this.#department.codeOf(query.departmentId);
+    const submitter =
+      query.submitterKey === undefined ? undefined : this.#submitter.codeOf(query.submitterKey);
+    if (department === 0 || submitter === 0) return () => false;
+    return (slot) =>
+      (department === undefined || this.#department.codeAt(slot) === department) &&
+      (submitter === undefined || this.#submitter.codeAt(slot) === submitter);
+  }
+}

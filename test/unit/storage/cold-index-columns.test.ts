@@ -1,0 +1,155 @@
+/**
+ * The in-memory index of a cold journal keeps its values by column (storage/journal/columns.ts,
+ * cold-index.ts, assessment-summary-columns.ts): what goes in must come out exactly, a slot
+ * reused for another record must not leak the old one's values, and a write that finishes after a
+ * newer save must not overwrite the newer place.
+ */
+import { describe, expect, it } from 'vitest';
+import type { AssessmentSummary } from '../../../dialogs/assessment-summary.js';
+import { summariseAssessment } from '../../../dialogs/assessment-summary.js';
+import { AssessmentSummaryColumns } from '../../../storage/journal/assessment-summary-columns.js';
+import { ColdIndex } from '../../../storage/journal/cold-index.js';
+import { DictColumn, TextColumn, TimeColumn } from '../../../storage/journal/columns.js';
+import { buildAssessment } from './records.js';
+
+describe('DictColumn', () => {
+  it('gives back what each slot holds, and undefined for slots never set or cleared', () => {
+    const column = new DictColumn();
+    column.set(0, 'gph');
+    column.set(1, 'meb');
+    column.set(5, 'gph');
+    expect([0, 1, 2, 5, 99].map((slot) => column.get(slot))).toEqual([
+      'gph',
+      'meb',
+      undefined,
+      'gph',
+      undefined,
+    ]);
+    column.set(1, undefined);
+    expect(column.get(1)).toBeUndefined();
+  });
+
+  it('forgets a value once no slot holds it (an erased person is not kept) and reuses its code', () => {
+    const column = new DictColumn();
+    column.set(0, 'teams:alice');
+    column.set(1, 'teams:alice');
+    const alice = column.codeOf('teams:alice');
+    expect(alice).toBeGreaterThan(0);
+    column.set(0, 'teams:bob');
+    expect(column.codeOf('teams:alice')).toBe(alice);
+    column.set(1, undefined);
+    expect(column.codeOf('teams:alice')).toBe(0);
+    column.set(2, 'teams:carol');
+    expect(column.codeOf('teams:carol')).toBe(alice);
+    expect([column.get(0), column.get(1), column.get(2)]).toEqual(['teams:bob', undefined, 'teams:carol']);
+  });
+});
+
+describe('TimeColumn', () => {
+  it('keeps ISO timestamps as numbers and anything else verbatim, so every value comes back as written', () => {
+    const column = new TimeColumn();
+    const values = ['2026-11-22T08:15:00.000Z', '2026-11-22T08:15:00Z', '22 Nov 2026', '', undefined];
+    for (const [slot, value] of values.entries()) column.set(slot, value);
+    expect(values.map((_, slot) => column.get(slot))).toEqual(values);
+    column.set(1, '2027-01-01T00:00:00.000Z');
+    column.set(0, undefined);
+    expect([column.get(0), column.get(1)]).toEqual([undefined, '2027-01-01T00:00:00.000Z']);
+  });
+});
+
+describe('TextColumn', () => {
+  it('holds distinct strings and unsets them', () => {
+    const column = new TextColumn();
+    column.set(3, 'malaria trial');
+    column.set(0, 'genomics exchange');
+    column.set(3, undefined);
+    expect([column.get(0), column.get(3), column.get(7)]).toEqual([
+      'genomics exchange',
+      undefined,
+      undefined,
+    ]);
+  });
+});
+
+describe('ColdIndex', () => {
+  const place = (offset: number) => ({ generation: 'g1', offset, length: 10 });
+
+  it('settles a pending line only while it is the latest save of that record', () => {
+    const index = new ColdIndex();
+    const first = index.putPending('a', 1, '{"put":1}');
+    const second = index.putPending('a', 2, '{"put":2}');
+    expect(index.settle(first, place(100))).toBe(false);
+    expect(index.pendingLine(second.slot)).toBe('{"put":2}');
+    expect(index.settle(second, place(200))).toBe(true);
+    expect(index.placeOf(second.slot)).toEqual(place(200));
+    expect(index.pendingLine(second.slot)).toBeUndefined();
+    expect(index.versionOf('a')).toBe(2);
+    expect(index.bytesOf(second.slot)).toBe(11);
+  });
+
+  it('does not settle a removed record, even when its slot was reused by another', () => {
+    const index = new ColdIndex();
+    const gone = index.putPending('a', 1, 'line a');
+    index.remove('a');
+    expect(index.settle(gone, place(100))).toBe(false);
+    const reused = index.putPending('b', 1, 'line b');
+    expect(reused.slot).toBe(gone.slot);
+    expect(index.settle(gone, place(100))).toBe(false);
+    expect(index.pendingLine(reused.slot)).toBe('line b');
+    expect(index.versionOf('a')).toBeUndefined();
+    expect([...index.entries()]).toEqual([['b', reused.slot]]);
+  });
+
+  it('names each rewrite of the file by its own generation', () => {
+    const index = new ColdIndex();
+    const a = index.putPlaced('a', 1, place(10));
+    const b = index.putPlaced('b', 1, { generation: 'g2', offset: 20, length: 5 });
+    expect(index.placeOf(a)?.generation).toBe('g1');
+    expect(index.placeOf(b)).toEqual({ generation: 'g2', offset: 20, length: 5 });
+  });
+});
+
+describe('AssessmentSummaryColumns', () => {
+  const decided = summariseAssessment(
+    buildAssessment({
+      id: 'decided',
+      version: 3,
+      title: 'Genomics exchange',
+      decision: {
+        value: 'proceed_with_measures',
+        at: '2026-03-02T10:00:00.000Z',
+        by: { platform: 'teams', userId: 'head', displayName: 'Head' },
+        comment: '',
+      },
+      answers: { stage: 'ongoing', end_date: '2027-06-30' },
+      previousAssessmentId: 'earlier',
+    }),
+  );
+  const plain = summariseAssessment(buildAssessment({ id: 'plain', departmentId: 'meb', answers: {} }));
+
+  it('reads back every field of a summary, frozen, and nothing of the record its slot held before', () => {
+    const columns = new AssessmentSummaryColumns();
+    columns.write(0, decided);
+    expect(columns.read(0, decided.id, decided.version)).toEqual(decided);
+    expect(Object.isFrozen(columns.read(0, decided.id, decided.version).decision)).toBe(true);
+    columns.clear(0);
+    columns.write(0, plain);
+    const read: AssessmentSummary = columns.read(0, plain.id, plain.version);
+    expect(read).toEqual(plain);
+    expect(Object.keys(read).sort()).toEqual(Object.keys(plain).sort());
+    expect(Object.isFrozen(read)).toBe(true);
+  });
+
+  it('selects slots by department and submitter; a value nobody holds matches nothing', () => {
+    const columns = new AssessmentSummaryColumns();
+    columns.write(0, decided);
+    columns.write(1, plain);
+    const slots = (query: Parameters<AssessmentSummaryColumns['matcher']>[0]) =>
+      [0, 1].filter(columns.matcher(query));
+    expect(slots({})).toEqual([0, 1]);
+    expect(slots({ departmentId: plain.departmentId })).toEqual([1]);
+    expect(slots({ departmentId: decided.departmentId, submitterKey: decided.submitterKey })).toEqual([0]);
+    expect(slots({ departmentId: 'nobody-here' })).toEqual([]);
+    expect(slots({ submitterKey: 'slack:UNKNOWN' })).toEqual([]);
+  });
+});
