@@ -37,6 +37,8 @@ const settings: Settings = values.smoke
       growthSizes: [100],
       saves: 20,
       sweepLimitMs: 60_000,
+      restMs: 1000,
+      riskcheckFlags: [],
     }
   : {
       smoke: false,
@@ -47,6 +49,8 @@ const settings: Settings = values.smoke
       growthSizes: [1000, 50_000],
       saves: 200,
       sweepLimitMs: 120_000,
+      restMs: 30_000,
+      riskcheckFlags: [],
     };
 
 if (values.only) settings.only = values.only;
@@ -59,6 +63,7 @@ console.error('bench: compiling the servers…');
 await mkdir('build', { recursive: true });
 const buildDir = await mkdtemp(join('build', 'bench-'));
 const servers = await compileServers(buildDir);
+settings.riskcheckFlags = servers.riskcheckFlags;
 const connector = await startFakeConnector();
 const slack = await startFakeSlackApi();
 const phases: PhaseResult[] = [];
@@ -84,7 +89,9 @@ try {
   for (const size of settings.growthSizes) {
     if (values.only && values.only !== 'growth') continue;
     console.error(`bench: store growth with ${size} assessments…`);
-    growth.push(await measureGrowth(size, settings.saves, slack, settings.sweepLimitMs, servers));
+    growth.push(
+      await measureGrowth(size, settings.saves, slack, settings.sweepLimitMs, servers, settings.restMs),
+    );
   }
 } finally {
   await connector.close();

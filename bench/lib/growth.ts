@@ -2,7 +2,8 @@
  * Store growth: the same data directory with N assessments, as years of use leave it. Each size
  * is started once first (its first reminder sweep plans the reminders years of use would have
  * created), then measured in fresh processes: opening the store alone, the full start-up, RSS,
- * a steady-state reminder sweep, and saving one answer (`saveSession`) many times.
+ * a steady-state reminder sweep, saving one answer (`saveSession`) many times, and RSS again once
+ * the server has been idle for a while.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,6 +22,8 @@ export interface GrowthFigures {
   startMs: number;
   rssAfterStartMb: number;
   rssAfterSavesMb: number;
+  /** After the saves and `restMs` of no requests (the per-minute sweep still runs). */
+  rssAtRestMb: number;
   sweepMs: number;
   save: Summary;
   /** Recording a decision rewrites the assessment history file. */
@@ -49,6 +52,7 @@ export async function measureGrowth(
   slack: FakeSlackApi,
   sweepLimitMs: number,
   servers: ServerScripts,
+  restMs: number,
 ): Promise<GrowthFigures> {
   const dataDir = await mkdtemp(join(tmpdir(), `riskcheck-bench-growth-${size}-`));
   const env = {
@@ -60,19 +64,27 @@ export async function measureGrowth(
   };
   try {
     const { bytes } = await prefillStore(dataDir, size);
-    const first = await spawnServer(servers.riskcheck, env);
+    const first = await spawnServer(servers.riskcheck, env, servers.riskcheckFlags);
     const firstSweep = await within(first.call<{ ms: number }>('sweep'), sweepLimitMs);
     // A sweep that does not finish would hold close() forever: end that process instead.
     await (firstSweep ? first.stop() : first.kill());
     // A killed process leaves its lock; the store treats a lock older than 10 s as stale.
     if (!firstSweep) await new Promise((resolve) => setTimeout(resolve, 11_000));
 
-    const opened = await spawnServer(servers.riskcheck, { ...env, BENCH_OPEN_ONLY: '1' });
+    const opened = await spawnServer(
+      servers.riskcheck,
+      { ...env, BENCH_OPEN_ONLY: '1' },
+      servers.riskcheckFlags,
+    );
     const openMs = Number(opened.ready.openMs);
     await opened.stop();
 
     // Without a finished first sweep the next one would keep planning during the measurements.
-    const bot = await spawnServer(servers.riskcheck, firstSweep ? env : { ...env, BENCH_SWEEP: 'off' });
+    const bot = await spawnServer(
+      servers.riskcheck,
+      firstSweep ? env : { ...env, BENCH_SWEEP: 'off' },
+      servers.riskcheckFlags,
+    );
     try {
       // The start-up sweep is still running in the background: wait for it, then time a fresh one.
       const sweep =
@@ -84,6 +96,9 @@ export async function measureGrowth(
         count: Math.max(5, Math.round(saves / 20)),
       });
       const after = await bot.stats();
+      // What the server holds once it is idle: V8 returns the start-up's garbage after some seconds.
+      await new Promise((resolve) => setTimeout(resolve, restMs));
+      const atRest = await bot.stats();
       if (!sweep) await bot.kill();
       return {
         assessments: size,
@@ -92,6 +107,7 @@ export async function measureGrowth(
         startMs: Number(bot.ready.startMs),
         rssAfterStartMb: Number(bot.ready.rss) / MB,
         rssAfterSavesMb: after.rss / MB,
+        rssAtRestMb: atRest.rss / MB,
         sweepMs: sweep?.ms ?? Number.NaN,
         save,
         saveAssessment,

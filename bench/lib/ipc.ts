@@ -4,6 +4,7 @@
  * measurement adds no route and no request to what is measured.
  */
 import { fork } from 'node:child_process';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 export interface ServerStats {
   /** process.cpuUsage(): microseconds of user and system time since the process started. */
@@ -14,6 +15,13 @@ export interface ServerStats {
 
 type Handler = (args: Record<string, unknown>) => Promise<unknown> | unknown;
 
+/** How long the event loop was blocked (ms): a long stall shows here, queueing does not. */
+export interface LoopDelay {
+  p50: number;
+  p99: number;
+  max: number;
+}
+
 export function stats(): ServerStats {
   const memory = process.memoryUsage();
   return { cpu: process.cpuUsage(), rss: memory.rss, heapUsed: memory.heapUsed };
@@ -21,7 +29,15 @@ export function stats(): ServerStats {
 
 /** Child side: announces readiness (with the port and anything else) and answers commands. */
 export function serveCommands(ready: Record<string, unknown>, handlers: Record<string, Handler>): void {
-  const all: Record<string, Handler> = { stats, ...handlers };
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  const loopDelay = (): LoopDelay => {
+    const ms = (ns: number) => ns / 1e6;
+    const found = { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max) };
+    delay.reset();
+    return found;
+  };
+  const all: Record<string, Handler> = { stats, loopDelay, ...handlers };
   process.on('message', async (message: { id: number; cmd: string; args?: Record<string, unknown> }) => {
     try {
       const result = await all[message.cmd]?.(message.args ?? {});

@@ -12,7 +12,7 @@ import { SIGNING_SECRET } from '../../test/helpers/slack-requests.js';
 import type { ServerScripts } from './compile-servers.js';
 import { type Journey, runClosedLoop } from './driver.js';
 import { prefillStore } from './fixtures.js';
-import { type ChildServer, spawnServer } from './ipc.js';
+import { type ChildServer, type LoopDelay, spawnServer } from './ipc.js';
 import {
   linkSlackChannel,
   type SlackRecording,
@@ -38,6 +38,8 @@ export interface RunFigures {
   errors: number;
   wrongAnswers: number;
   rssMb: number;
+  /** The server's event-loop delay over the run (a stall, not queueing). */
+  loopDelay: LoopDelay;
 }
 
 export interface PhaseOptions {
@@ -69,10 +71,12 @@ async function measure(
   firstUser: number,
 ): Promise<RunFigures> {
   const before = await server.stats();
+  await server.call('loopDelay');
   const load = await runClosedLoop(concurrency, durationMs, journey, firstUser);
   // Let work done after the responses (Slack handlers after ack, channel posts) be counted too.
   await new Promise((r) => setTimeout(r, 300));
   const after = await server.stats();
+  const loopDelay = await server.call<LoopDelay>('loopDelay');
   const cpuUs = after.cpu.user - before.cpu.user + (after.cpu.system - before.cpu.system);
   const byKind: Record<string, Summary> = {};
   for (const kind of load.recorder.byKind.keys()) byKind[kind] = load.recorder.summary([kind]);
@@ -88,6 +92,7 @@ async function measure(
     errors: load.recorder.errors,
     wrongAnswers: load.recorder.wrongAnswers,
     rssMb: after.rss / 2 ** 20,
+    loopDelay,
   };
 }
 
@@ -109,7 +114,7 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
       BENCH_SLACK_API_URL: slack.apiUrl,
       BENCH_SWEEP: 'off',
     },
-    profileFlags(options.profileDir, `riskcheck-${platform}`),
+    [...options.servers.riskcheckFlags, ...profileFlags(options.profileDir, `riskcheck-${platform}`)],
   );
   const echo = await spawnServer(
     platform === 'teams' ? options.servers.agentsEcho : options.servers.boltEcho,
