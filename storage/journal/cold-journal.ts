@@ -176,10 +176,26 @@ export class ColdJournal<T extends ColdSummary, S extends ColdSummary> {
   }
 
   async get(id: string): Promise<T | undefined> {
-    const slot = this.#index.slotOf(id);
-    if (slot === undefined) return undefined;
-    const text = await this.#readLine(id, slot);
-    // A newer version may have been saved while reading: answer with what was current then.
+    for (;;) {
+      // Looked up afresh each time round: the record may be saved again or removed while waiting.
+      const slot = this.#index.slotOf(id);
+      if (slot === undefined) return undefined;
+      const place = this.#index.placeOf(slot);
+      const text =
+        this.#index.pendingLine(slot) ??
+        (place?.generation === this.#log.header.generation
+          ? await this.#log.read(place.offset, place.length)
+          : undefined);
+      if (text !== undefined) return this.#parse(id, text);
+      // Between replacing the file and updating the places, a place may name the old generation.
+      const purging = this.#purging;
+      if (!purging) throw corrupt(this.#log.file, `${this.#spec.what} ${id} has no readable line`);
+      await purging.catch(() => undefined);
+    }
+  }
+
+  /** A newer version may have been saved while reading: this answers with what was current then. */
+  #parse(id: string, text: string): T {
     const record = (JSON.parse(text) as { put?: T }).put;
     if (record?.id !== id)
       throw corrupt(this.#log.file, `the line for ${this.#spec.what} ${id} holds another record`);
@@ -219,14 +235,37 @@ export class ColdJournal<T extends ColdSummary, S extends ColdSummary> {
     await this.#purging?.catch(() => undefined);
     if (this.#background && this.#background !== this.#purging) await this.#background;
     await this.#log.flush();
-    const live = [...this.#index.entries()].map(([id, slot]) => ({ id, stamped: this.#index.stampOf(slot) }));
-    const texts: string[] = [];
-    for (const { id, stamped } of live) texts.push(await this.#readLine(id, stamped.slot));
-    const offsets = await this.#log.rewrite(texts);
+    // Which lines to copy is decided once the rewrite holds new appends back: a record saved
+    // before that point is copied, one saved after goes to the new file. Taken at once, so a
+    // record removed (its slot perhaps reused) while the old lines are read does not change it.
+    type Live = { id: string; stamped: SlotStamp; pending?: string; place?: LinePlace; length?: number };
+    let live: Live[] = [];
+    const index = this.#index;
+    const log = this.#log;
+    const what = this.#spec.what;
+    async function* copies(): AsyncGenerator<string> {
+      live = [...index.entries()].map(([id, slot]) => ({
+        id,
+        stamped: index.stampOf(slot),
+        pending: index.pendingLine(slot),
+        place: index.placeOf(slot),
+      }));
+      for (const entry of live) {
+        const { pending, place } = entry;
+        const text =
+          pending ??
+          (place?.generation === log.header.generation
+            ? await log.read(place.offset, place.length)
+            : undefined);
+        if (text === undefined) throw corrupt(log.file, `${what} ${entry.id} has no readable line`);
+        entry.length = Buffer.byteLength(text);
+        yield text;
+      }
+    }
+    const offsets = await this.#log.rewrite(copies());
     const { generation } = this.#log.header;
     this.#liveBytes = 0;
-    live.forEach(({ stamped }, index) => {
-      const length = Buffer.byteLength(texts[index] as string);
+    live.forEach(({ stamped, length = 0 }, index) => {
       this.#liveBytes += length + 1;
       // Saved again meanwhile: that newer line (appended after the rewrite) is the one to keep.
       this.#index.settle(stamped, { generation, offset: offsets[index] as number, length });
@@ -258,20 +297,6 @@ export class ColdJournal<T extends ColdSummary, S extends ColdSummary> {
       this.#liveBytes += this.#index.bytesOf(stamped.slot);
     }
     this.#maintain();
-  }
-
-  async #readLine(id: string, slot: number): Promise<string> {
-    for (;;) {
-      const pending = this.#index.pendingLine(slot);
-      if (pending !== undefined) return pending;
-      const place = this.#index.placeOf(slot);
-      if (place?.generation === this.#log.header.generation)
-        return this.#log.read(place.offset, place.length);
-      // Between replacing the file and updating the places, a place may name the old generation.
-      const purging = this.#purging;
-      if (!purging) throw corrupt(this.#log.file, `${this.#spec.what} ${id} has no readable line`);
-      await purging.catch(() => undefined);
-    }
   }
 
   #summaryAt(id: string, slot: number): S {

@@ -100,9 +100,18 @@ export class RecordJournal<T> {
   /** Rewrites the file with only the live records: superseded versions leave the disk. */
   async compact(): Promise<void> {
     await this.#compacting;
-    const ids = Object.keys(this.records);
-    const lines = ids.map((id) => encode(id, this.records[id] as T));
-    await this.#log.rewrite(lines);
+    // The lines are taken once the rewrite holds new appends back: a record changed before that
+    // is copied as it is now, a change after it is appended to the new file.
+    let ids: string[] = [];
+    let lines: string[] = [];
+    const records = this.records;
+    await this.#log.rewrite(
+      (function* () {
+        ids = Object.keys(records);
+        lines = ids.map((id) => encode(id, records[id] as T));
+        yield* lines;
+      })(),
+    );
     this.#lineBytes.clear();
     this.#liveBytes = 0;
     lines.forEach((line, index) => {

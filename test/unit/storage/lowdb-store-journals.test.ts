@@ -6,6 +6,7 @@
  */
 import { open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AssessmentJournal } from '../../../storage/journal/assessment-journal.js';
 import { readJournal } from '../../helpers/read-journal.js';
 import { refused, saved } from './contract-helpers.js';
 import { openError, useStoreDir } from './lowdb-helpers.js';
@@ -185,6 +186,29 @@ describe('lowdb store: journals on disk', () => {
     await purge;
     expect(titles.filter((t) => !t?.startsWith('second '))).toEqual([]);
     expect(await read('assessments.jsonl')).not.toContain('first 1');
+  });
+
+  it('keeps a removal and a new record made while a purge copies the old lines', async () => {
+    const files = { file: file('assessments.jsonl'), indexFile: file('assessments.index.json') };
+    const journal = await (await AssessmentJournal.load(files)).finish();
+    for (let i = 0; i < 200; i++)
+      await journal.put(buildAssessment({ id: `a${i}`, title: `first ${i}`, version: 1 }));
+    const purge = journal.purge();
+    // Once the purge has started reading the old lines one by one: remove the last record, and
+    // add a new one, which takes the removed record's place in memory.
+    await new Promise((resolve) => setImmediate(resolve));
+    const late = buildAssessment({ id: 'late', title: 'late', version: 1 });
+    await Promise.all([purge, journal.delete('a199'), journal.put(late)]);
+    expect(await journal.get('a199')).toBeUndefined();
+    expect((await journal.get('late'))?.title).toBe('late');
+    expect((await journal.get('a198'))?.title).toBe('first 198');
+    await journal.close();
+
+    const reopened = await (await AssessmentJournal.load(files)).finish();
+    expect(reopened.summaries()).toHaveLength(200);
+    expect(await reopened.get('a199')).toBeUndefined();
+    expect((await reopened.get('late'))?.title).toBe('late');
+    await reopened.close();
   });
 
   it('imports the lowdb files of an older data directory once, keeping a backup of each', async () => {
