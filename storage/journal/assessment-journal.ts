@@ -19,10 +19,8 @@ const spec: ColdJournalSpec<Assessment, AssessmentSummary> = {
   summarise: summariseAssessment,
   what: 'assessment',
   isSummary: (value): value is AssessmentSummary => {
-    const summary = value as Partial<AssessmentSummary> | null;
+    const summary = value as Partial<AssessmentSummary>;
     return (
-      typeof summary?.id === 'string' &&
-      typeof summary.version === 'number' &&
       typeof summary.departmentId === 'string' &&
       typeof summary.submitterKey === 'string' &&
       typeof summary.submittedAt === 'string'

@@ -38,17 +38,20 @@ export class AssessmentSummaryColumns implements SummaryColumns<AssessmentSummar
   }
 
   clear(slot: number): void {
-    for (const column of [this.#department, this.#submitter, this.#submittedAt, this.#title, this.#level])
-      column.set(slot, undefined);
     for (const column of [
+      this.#department,
+      this.#submitter,
+      this.#submittedAt,
+      this.#title,
+      this.#level,
       this.#decisionValue,
       this.#decisionAt,
       this.#decisionBy,
       this.#stage,
       this.#endDate,
+      this.#previous,
     ])
       column.set(slot, undefined);
-    this.#previous.set(slot, undefined);
   }
 
   read(slot: number, id: string, version: number): AssessmentSummary {

@@ -32,10 +32,6 @@ export class ColdIndex {
   readonly #generationNames: string[] = [''];
   readonly #pending = new Map<number, string>();
 
-  get size(): number {
-    return this.#slots.size;
-  }
-
   slotOf(id: string): number | undefined {
     return this.#slots.get(id);
   }

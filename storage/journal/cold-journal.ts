@@ -20,14 +20,22 @@ export interface ColdSummary {
   version: number;
 }
 
+function isColdSummary(value: unknown): value is ColdSummary {
+  const summary = value as Partial<ColdSummary> | null;
+  return typeof summary?.id === 'string' && typeof summary.version === 'number';
+}
+
 export interface ColdJournalSpec<T extends ColdSummary, S extends ColdSummary> {
   /** The header's `kind`: a file of another kind is refused. */
   kind: string;
   schemaVersion: number;
   /** What memory keeps of a record: small, it is kept for every record. */
   summarise(record: T): S;
-  /** Whether a snapshot row's summary has the shape `summarise` gives (else the snapshot is ignored). */
-  isSummary(value: unknown): value is S;
+  /**
+   * Whether a snapshot row's summary has the fields `summarise` gives beyond id and version (the
+   * journal checks those itself); if not, the snapshot is ignored.
+   */
+  isSummary(value: ColdSummary): value is S;
   /** For messages: "assessment", "reminder". */
   what: string;
 }
@@ -91,7 +99,10 @@ export class ColdJournal<T extends ColdSummary, S extends ColdSummary> {
     const memory = { index: new ColdIndex(), columns };
     const remember = (summary: S, place: LinePlace) =>
       columns.write(memory.index.putPlaced(summary.id, summary.version, place), summary);
-    const snapshot = await readIndexSnapshot(indexFile, spec.isSummary);
+    const snapshot = await readIndexSnapshot(
+      indexFile,
+      (value): value is S => isColdSummary(value) && spec.isSummary(value),
+    );
     let replayed = 0;
     let generation = '';
     let fromSnapshot = false;
@@ -180,18 +191,20 @@ export class ColdJournal<T extends ColdSummary, S extends ColdSummary> {
       // Looked up afresh each time round: the record may be saved again or removed while waiting.
       const slot = this.#index.slotOf(id);
       if (slot === undefined) return undefined;
-      const place = this.#index.placeOf(slot);
-      const text =
-        this.#index.pendingLine(slot) ??
-        (place?.generation === this.#log.header.generation
-          ? await this.#log.read(place.offset, place.length)
-          : undefined);
+      const text = await this.#lineText(this.#index.pendingLine(slot), this.#index.placeOf(slot));
       if (text !== undefined) return this.#parse(id, text);
       // Between replacing the file and updating the places, a place may name the old generation.
       const purging = this.#purging;
       if (!purging) throw corrupt(this.#log.file, `${this.#spec.what} ${id} has no readable line`);
       await purging.catch(() => undefined);
     }
+  }
+
+  /** The line still being written, else the one on disk if it is in the file's current generation. */
+  async #lineText(pending: string | undefined, place: LinePlace | undefined): Promise<string | undefined> {
+    if (pending !== undefined) return pending;
+    if (place?.generation !== this.#log.header.generation) return undefined;
+    return this.#log.read(place.offset, place.length);
   }
 
   /** A newer version may have been saved while reading: this answers with what was current then. */
@@ -240,10 +253,8 @@ export class ColdJournal<T extends ColdSummary, S extends ColdSummary> {
     // record removed (its slot perhaps reused) while the old lines are read does not change it.
     type Live = { id: string; stamped: SlotStamp; pending?: string; place?: LinePlace; length?: number };
     let live: Live[] = [];
-    const index = this.#index;
-    const log = this.#log;
-    const what = this.#spec.what;
-    async function* copies(): AsyncGenerator<string> {
+    const copies = async function* (this: ColdJournal<T, S>): AsyncGenerator<string> {
+      const index = this.#index;
       live = [...index.entries()].map(([id, slot]) => ({
         id,
         stamped: index.stampOf(slot),
@@ -251,18 +262,14 @@ export class ColdJournal<T extends ColdSummary, S extends ColdSummary> {
         place: index.placeOf(slot),
       }));
       for (const entry of live) {
-        const { pending, place } = entry;
-        const text =
-          pending ??
-          (place?.generation === log.header.generation
-            ? await log.read(place.offset, place.length)
-            : undefined);
-        if (text === undefined) throw corrupt(log.file, `${what} ${entry.id} has no readable line`);
+        const text = await this.#lineText(entry.pending, entry.place);
+        if (text === undefined)
+          throw corrupt(this.#log.file, `${this.#spec.what} ${entry.id} has no readable line`);
         entry.length = Buffer.byteLength(text);
         yield text;
       }
-    }
-    const offsets = await this.#log.rewrite(copies());
+    };
+    const offsets = await this.#log.rewrite(copies.call(this));
     const { generation } = this.#log.header;
     this.#liveBytes = 0;
     live.forEach(({ stamped, length = 0 }, index) => {

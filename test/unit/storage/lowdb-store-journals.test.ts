@@ -137,9 +137,15 @@ describe('lowdb store: journals on disk', () => {
     const snapshot = JSON.parse(await read('assessments.index.json'));
     snapshot.rows[0][2].title = 'stale';
 
+    const rowWith = (summary: Record<string, unknown>) =>
+      JSON.stringify({ ...snapshot, rows: [[snapshot.rows[0][0], snapshot.rows[0][1], summary]] });
+    const { id, version, ...rest } = snapshot.rows[0][2];
     for (const bad of [
       '{"snapshotVersion":1,"rows":',
       JSON.stringify({ ...snapshot, generation: 'other' }),
+      rowWith({ ...rest, version }),
+      rowWith({ ...rest, id, version: String(version) }),
+      rowWith({ id, version }),
     ]) {
       await writeFile(file('assessments.index.json'), bad);
       const reopened = await openStore();
