@@ -12,7 +12,7 @@
 import { corrupt } from '../lowdb/data-files.js';
 import { AppendLog, worthCompacting } from './append-log.js';
 import { ColdIndex, type LinePlace, type SlotStamp } from './cold-index.js';
-import { readIndexSnapshot, type SnapshotRow, writeIndexSnapshot } from './index-snapshot.js';
+import { readIndexSnapshot, SnapshotText, writeIndexSnapshot } from './index-snapshot.js';
 import { readLog } from './read-log.js';
 
 export interface ColdSummary {
@@ -99,10 +99,6 @@ export class ColdJournal<T extends ColdSummary, S extends ColdSummary> {
     const memory = { index: new ColdIndex(), columns };
     const remember = (summary: S, place: LinePlace) =>
       columns.write(memory.index.putPlaced(summary.id, summary.version, place), summary);
-    const snapshot = await readIndexSnapshot(
-      indexFile,
-      (value): value is S => isColdSummary(value) && spec.isSummary(value),
-    );
     let replayed = 0;
     let generation = '';
     let fromSnapshot = false;
@@ -122,14 +118,24 @@ export class ColdJournal<T extends ColdSummary, S extends ColdSummary> {
           throw new Error(`it is not a ${spec.what}`);
         remember(spec.summarise(record), { generation, offset: line.offset, length: line.length });
       },
-      (header, headerEnd, fileSize) => {
+      async (header, headerEnd, fileSize) => {
         generation = header.generation;
-        if (!snapshot || snapshot.generation !== header.generation || snapshot.size > fileSize)
-          return headerEnd;
-        fromSnapshot = true;
-        for (const [offset, length, summary] of snapshot.rows)
-          remember(summary, { generation, offset, length });
-        return snapshot.size;
+        const point = await readIndexSnapshot(
+          indexFile,
+          (value): value is S => isColdSummary(value) && spec.isSummary(value),
+          (snapshot) => snapshot.generation === header.generation && snapshot.size <= fileSize,
+          ([offset, length, summary]) => remember(summary, { generation, offset, length }),
+        );
+        if (point) {
+          fromSnapshot = true;
+          return point.size;
+        }
+        // A snapshot found damaged part-way may have filled the index: start again from nothing.
+        for (const [id, slot] of [...memory.index.entries()]) {
+          memory.index.remove(id);
+          columns.clear(slot);
+        }
+        return headerEnd;
       },
     );
     const current = fromSnapshot && replayed === 0;
@@ -328,16 +334,16 @@ export class ColdJournal<T extends ColdSummary, S extends ColdSummary> {
 
   /** Writes the index as of the file's durable size; skipped while a line is still in flight. */
   async #snapshot(): Promise<void> {
-    const rows: SnapshotRow<S>[] = [];
+    const text = new SnapshotText<S>();
     const { generation } = this.#log.header;
     for (const [id, slot] of this.#index.entries()) {
       const place = this.#index.placeOf(slot);
       if (place?.generation !== generation) return;
-      rows.push([place.offset, place.length, this.#summaryAt(id, slot)]);
+      text.add([place.offset, place.length, this.#summaryAt(id, slot)]);
     }
     const size = this.#log.size;
     this.#linesSinceSnapshot = 0;
-    await writeIndexSnapshot(this.#indexFile, { generation, size, rows });
+    await writeIndexSnapshot(this.#indexFile, { generation, size }, text);
     // Only if nothing was appended while it was written.
     if (this.#log.size === size && generation === this.#log.header.generation) this.#snapshotCurrent = true;
   }

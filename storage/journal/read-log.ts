@@ -8,8 +8,7 @@ import { type FileHandle, open } from 'node:fs/promises';
 import { RESTORE_ADVICE, StoreError } from '../errors.js';
 import { corrupt } from '../lowdb/data-files.js';
 import type { LogHeader } from './append-log.js';
-
-const CHUNK_BYTES = 4 << 20;
+import { scanLines } from './file-lines.js';
 
 export interface LogLine {
   text: string;
@@ -35,7 +34,7 @@ export async function readLog(
   file: string,
   expected: { kind: string; schemaVersion: number },
   onLine: (line: LogLine) => void,
-  from?: (header: LogHeader, headerEnd: number, fileSize: number) => number,
+  from?: (header: LogHeader, headerEnd: number, fileSize: number) => number | Promise<number>,
 ): Promise<ReadLogResult | undefined> {
   let handle: FileHandle;
   try {
@@ -48,7 +47,7 @@ export async function readLog(
     const { size: fileSize } = await handle.stat();
     if (fileSize === 0) return undefined;
     const { header, headerEnd } = await readHeader(handle, file, expected);
-    const start = Math.max(headerEnd, from?.(header, headerEnd, fileSize) ?? headerEnd);
+    const start = Math.max(headerEnd, (await from?.(header, headerEnd, fileSize)) ?? headerEnd);
     const end = await eachLine(handle, file, start, fileSize, onLine);
     // Whatever follows the last complete line is an append a crash cut short.
     if (end < fileSize) {
@@ -90,40 +89,21 @@ async function readHeader(
 }
 
 /** Calls `onLine` for each complete line in [start, fileSize); returns where the last one ended. */
-async function eachLine(
+function eachLine(
   handle: FileHandle,
   file: string,
   start: number,
   fileSize: number,
   onLine: (line: LogLine) => void,
 ): Promise<number> {
-  let carry = Buffer.alloc(0);
-  let carryOffset = start;
-  let position = start;
-  const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-  while (position < fileSize) {
-    const { bytesRead } = await handle.read(chunk, 0, Math.min(CHUNK_BYTES, fileSize - position), position);
-    if (bytesRead === 0) break;
-    position += bytesRead;
-    const data =
-      carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
-    let lineStart = 0;
-    for (let newline = data.indexOf(10); newline >= 0; newline = data.indexOf(10, lineStart)) {
-      const offset = carryOffset + lineStart;
-      const text = data.toString('utf8', lineStart, newline);
-      try {
-        onLine({ text, offset, length: newline - lineStart });
-      } catch (cause) {
-        if (cause instanceof StoreError) throw cause;
-        throw corrupt(file, `the line at byte ${offset} cannot be read (${errorText(cause)})`, cause);
-      }
-      lineStart = newline + 1;
+  return scanLines(handle, start, fileSize, (text, offset, length) => {
+    try {
+      onLine({ text, offset, length });
+    } catch (cause) {
+      if (cause instanceof StoreError) throw cause;
+      throw corrupt(file, `the line at byte ${offset} cannot be read (${errorText(cause)})`, cause);
     }
-    // Copy: `chunk` is reused by the next read.
-    carry = Buffer.from(data.subarray(lineStart));
-    carryOffset += lineStart;
-  }
-  return carryOffset;
+  });
 }
 
 function errorText(error: unknown): string {

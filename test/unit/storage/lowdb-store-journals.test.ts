@@ -7,6 +7,12 @@
 import { open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AssessmentJournal } from '../../../storage/journal/assessment-journal.js';
+import {
+  readSnapshotFile,
+  type SnapshotFileRow,
+  snapshotFileText,
+  writeSnapshotFile,
+} from '../../helpers/index-snapshot-file.js';
 import { readJournal } from '../../helpers/read-journal.js';
 import { refused, saved } from './contract-helpers.js';
 import { openError, useStoreDir } from './lowdb-helpers.js';
@@ -89,12 +95,13 @@ describe('lowdb store: journals on disk', () => {
     const store = await openStore();
     saved(await store.saveAssessment(buildAssessment({ id: 'a1' }), 0));
     await closeAll(); // close writes the snapshot
-    const snapshot = JSON.parse(await read('assessments.index.json'));
-    expect(snapshot.rows.map((row: [number, number, { id: string }]) => row[2].id)).toEqual(['a1']);
+    const snapshot = await readSnapshotFile(file('assessments.index.json'));
+    expect(snapshot.head).toMatchObject({ snapshotVersion: 2, rows: 1 });
+    expect(snapshot.rows.map((row) => row[2].id)).toEqual(['a1']);
 
     // A summary changed only in the snapshot shows that start-up took it from there.
-    snapshot.rows[0][2].title = 'from the snapshot';
-    await writeFile(file('assessments.index.json'), JSON.stringify(snapshot));
+    snapshot.rows[0]![2].title = 'from the snapshot';
+    await writeSnapshotFile(file('assessments.index.json'), snapshot);
     const reopened = await openStore();
     expect((await reopened.listAssessmentSummaries())[0]?.title).toBe('from the snapshot');
     // Lines appended after the snapshot are replayed on top of it.
@@ -102,7 +109,7 @@ describe('lowdb store: journals on disk', () => {
       await reopened.saveAssessment(buildAssessment({ id: 'a2', submittedAt: '2025-04-01T00:00:00Z' }), 0),
     );
     await closeAll();
-    await writeFile(file('assessments.index.json'), JSON.stringify(snapshot));
+    await writeSnapshotFile(file('assessments.index.json'), snapshot);
     const third = await openStore();
     expect((await third.listAssessmentSummaries()).map((s) => s.id)).toEqual(['a1', 'a2']);
     expect((await third.getAssessment('a2'))?.submittedAt).toBe('2025-04-01T00:00:00Z');
@@ -123,35 +130,51 @@ describe('lowdb store: journals on disk', () => {
     const reopened = await openStore();
     saved(await reopened.saveAssessment(buildAssessment({ id: 'a2' }), 0));
     await closeAll();
-    const snapshot = JSON.parse(await read('assessments.index.json'));
-    expect(snapshot.rows.map((row: [number, number, { id: string }]) => row[2].id).sort()).toEqual([
-      'a1',
-      'a2',
-    ]);
+    const snapshot = await readSnapshotFile(file('assessments.index.json'));
+    expect(snapshot.rows.map((row) => row[2].id).sort()).toEqual(['a1', 'a2']);
   });
 
-  it('ignores an index snapshot that is damaged or of another generation, and replays the history', async () => {
+  it('ignores an index snapshot that is damaged, cut short or of another generation, and replays the history', async () => {
     const store = await openStore();
     saved(await store.saveAssessment(buildAssessment({ id: 'a1', title: 'real' }), 0));
+    saved(await store.saveAssessment(buildAssessment({ id: 'a2', title: 'also real' }), 0));
     await closeAll();
-    const snapshot = JSON.parse(await read('assessments.index.json'));
-    snapshot.rows[0][2].title = 'stale';
-
-    const rowWith = (summary: Record<string, unknown>) =>
-      JSON.stringify({ ...snapshot, rows: [[snapshot.rows[0][0], snapshot.rows[0][1], summary]] });
-    const { id, version, ...rest } = snapshot.rows[0][2];
+    const { head, rows } = await readSnapshotFile(file('assessments.index.json'));
+    const [first, second] = rows as [SnapshotFileRow, SnapshotFileRow];
+    // Rows read before the damage is found must not stay: a row for a record that is not in the
+    // file at all would survive the replay.
+    const ghost: SnapshotFileRow = [first[0], first[1], { ...first[2], id: 'ghost', title: 'stale' }];
+    const staleSecond: SnapshotFileRow = [second[0], second[1], { ...second[2], title: 'stale' }];
+    const text = (changes: { head?: object; last?: object }) =>
+      snapshotFileText({
+        head: { ...head, ...changes.head },
+        rows: [ghost, [second[0], second[1], { ...staleSecond[2], ...changes.last }]],
+      });
+    const { id: _id, ...withoutId } = staleSecond[2];
+    const whole = text({});
     for (const bad of [
-      '{"snapshotVersion":1,"rows":',
-      JSON.stringify({ ...snapshot, generation: 'other' }),
-      rowWith({ ...rest, version }),
-      rowWith({ ...rest, id, version: String(version) }),
-      rowWith({ id, version }),
+      whole.slice(0, whole.length - 20),
+      snapshotFileText({ head, rows: [ghost] }),
+      text({ head: { rows: 3 } }),
+      text({ head: { generation: 'other' } }),
+      text({ head: { snapshotVersion: 1 } }),
+      JSON.stringify({ snapshotVersion: 1, generation: head.generation, size: 0, rows: [ghost] }),
+      snapshotFileText({ head, rows: [ghost, [second[0], second[1], withoutId as SnapshotFileRow[2]]] }),
+      text({ last: { version: String(second[2].version) } }),
+      text({ last: { level: undefined, departmentId: 7 } }),
     ]) {
       await writeFile(file('assessments.index.json'), bad);
       const reopened = await openStore();
-      expect((await reopened.listAssessmentSummaries()).map((s) => s.title)).toEqual(['real']);
+      expect((await reopened.listAssessmentSummaries()).map((s) => [s.id, s.title])).toEqual([
+        ['a1', 'real'],
+        ['a2', 'also real'],
+      ]);
       await closeAll();
     }
+    // The same rows, well-formed: start-up takes them from the snapshot (ghost and all).
+    await writeFile(file('assessments.index.json'), text({}));
+    const trusting = await openStore();
+    expect((await trusting.listAssessmentSummaries()).map((s) => s.id).sort()).toEqual(['a2', 'ghost']);
   });
 
   it('purges superseded versions, keeping saves made while it runs', async () => {

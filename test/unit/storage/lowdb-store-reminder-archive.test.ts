@@ -4,12 +4,12 @@
  * crash left in both files (between writing its new home and removing it from the old one) is
  * settled by version.
  */
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Reminder } from '../../../dialogs/reminders/reminder.js';
 import { AppendLog } from '../../../storage/journal/append-log.js';
 import { REMINDERS_DONE_KIND } from '../../../storage/journal/reminder-archive-journal.js';
 import { JOURNAL_KINDS } from '../../../storage/lowdb/data-files.js';
+import { readSnapshotFile } from '../../helpers/index-snapshot-file.js';
 import { readJournal } from '../../helpers/read-journal.js';
 import { ids } from './contract-helpers.js';
 import { useStoreDir } from './lowdb-helpers.js';
@@ -97,14 +97,8 @@ describe('lowdb store: done reminders on disk', () => {
       await first.saveReminder({ ...created.record, status: 'sent' }, 1);
     }
     await first.close();
-    const snapshot = JSON.parse(await readFile(file('reminders-done.index.json'), 'utf8'));
-    expect(snapshot.rows.map((row: [number, number, { id: string }]) => row[2].id).sort()).toEqual([
-      'r-0',
-      'r-1',
-      'r-2',
-      'r-3',
-      'r-4',
-    ]);
+    const snapshot = await readSnapshotFile(file('reminders-done.index.json'));
+    expect(snapshot.rows.map((row) => row[2].id).sort()).toEqual(['r-0', 'r-1', 'r-2', 'r-3', 'r-4']);
     const second = await openStore();
     expect([...(await second.listReminderIds('law'))].sort()).toEqual(['r-0', 'r-1']);
     expect(await second.getReminder('r-4')).toMatchObject({
