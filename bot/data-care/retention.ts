@@ -1,8 +1,9 @@
 /**
  * Retention: closed assessments (decided, with no reminder still pending for them) submitted more
  * than `dataCare.retentionMonths` ago are anonymised, or deleted when the organisation chose
- * `afterRetention: delete`. Run by the scheduler every sweep; safe to run again and again, since
- * an anonymised assessment anonymises to itself and is not counted twice. Candidates are picked
+ * `afterRetention: delete`. Run by the scheduler with its hourly planning pass (and at start-up);
+ * safe to run again and again, since an anonymised assessment anonymises to itself and is not
+ * counted twice. Candidates are picked
  * from the store's in-memory summaries, so only those about to change are read in full.
  */
 import { isDeepStrictEqual } from 'node:util';
@@ -70,7 +71,7 @@ export async function applyRetention(deps: AppDeps): Promise<RetentionResult> {
 
 /**
  * Closed assessments submitted before `cutoff`, chosen from the summaries the store keeps in
- * memory: this runs every minute, and most of an old history is already anonymised, so reading
+ * memory: this runs every hour, and most of an old history is already anonymised, so reading
  * every record to find that out again would read the whole history each time.
  */
 async function retentionCandidates(

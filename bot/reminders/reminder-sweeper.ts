@@ -29,10 +29,14 @@ export interface ReminderSweeper {
 }
 
 /**
- * Planning looks at every assessment's summary (from memory, never the records on disk), which
- * still costs calendar arithmetic per assessment; delivering due rows does not. So the sweep that
- * runs every minute plans only this often (reminder rows are due days ahead, an hour of delay in
- * planning them changes nothing), and the first sweep after start-up always does.
+ * Planning and retention look at every assessment's summary (from memory, never the records on
+ * disk), and planning at the id of every reminder row there is: at 50,000 assessments that is
+ * calendar arithmetic per assessment and tens of megabytes of short-lived summaries and id sets.
+ * Delivering due rows costs none of that. So the sweep that runs every minute only delivers, and
+ * planning (discussion rows included) and retention run this often: rows are planned days ahead
+ * of their due date (the next semester's discussion as soon as the previous one is planned) and
+ * retention periods are counted in months, so an hour of delay changes nothing. The first sweep
+ * after start-up always does both.
  */
 export const FULL_PLAN_INTERVAL_MS = 60 * 60 * 1000;
 
@@ -75,11 +79,9 @@ async function sweepOnce(deps: AppDeps, state: { lastFullPlanAt: number }): Prom
   };
   const fullPlan = now.getTime() - state.lastFullPlanAt >= FULL_PLAN_INTERVAL_MS;
   if (fullPlan) state.lastFullPlanAt = now.getTime();
-  for (const department of deps.organisation.departments) {
+  for (const department of fullPlan ? deps.organisation.departments : []) {
     const existing = await deps.store.listReminderIds(department.id);
-    const assessments = fullPlan
-      ? await deps.store.listAssessmentSummaries({ departmentId: department.id })
-      : [];
+    const assessments = await deps.store.listAssessmentSummaries({ departmentId: department.id });
     const rows = planReminders({ organisation: deps.organisation, department, assessments, existing, now });
     // Saved together, so the store writes its file once for the batch instead of once per row.
     const saved = await Promise.all(rows.map((reminder) => deps.store.saveReminder(reminder, 0)));
@@ -117,7 +119,7 @@ async function sweepOnce(deps: AppDeps, state: { lastFullPlanAt: number }): Prom
   }
   // The scheduler that keeps the rhythm also keeps the retention promise (after reminders, so a
   // reminder still due is never about an assessment that was just anonymised).
-  report.retention = await applyRetention(deps);
+  if (fullPlan) report.retention = await applyRetention(deps);
   return report;
 }
 

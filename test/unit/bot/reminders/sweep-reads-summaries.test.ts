@@ -57,7 +57,15 @@ async function world() {
   const base = makeDeps(organisation);
   const { store, reads } = summariesOnly(base.store);
   const teams = fakeTeams();
-  const deps: AppDeps = { ...base, store, gateways: { teams } };
+  // What planning reads: every reminder id and every summary of each department.
+  const planning: string[] = [];
+  const counted = new Proxy(store, {
+    get(target, property, receiver) {
+      if (property === 'listReminderIds' || property === 'listAssessmentSummaries') planning.push(property);
+      return Reflect.get(target, property, receiver);
+    },
+  });
+  const deps: AppDeps = { ...base, store: counted, gateways: { teams } };
   // The clock is Friday 2026-11-20 09:00 UTC.
   const save = (overrides: Parameters<typeof assessment>[0]) =>
     base.store.saveAssessment(assessment(overrides), 0);
@@ -113,12 +121,12 @@ async function world() {
     conversationId: 'a:lynne',
     linkedAt: '2026-01-01T00:00:00.000Z',
   });
-  return { deps, base, reads, teams };
+  return { deps, base, reads, teams, planning };
 }
 
 describe('the reminder sweep', () => {
   it('plans, delivers every kind of reminder and applies retention without listing full records', async () => {
-    const { deps, base, reads, teams } = await world();
+    const { deps, base, reads, teams, planning } = await world();
     const sweeper = createReminderSweeper(deps);
 
     const report = await sweeper.sweep();
@@ -141,14 +149,20 @@ describe('the reminder sweep', () => {
     // Read in full: the assessments due reminders are about, and the one retention changed.
     expect(new Set(reads)).toEqual(new Set(['waiting', 'ongoing', 'yearly', 'ended', 'reassessed', 'old']));
 
-    // A minute later nothing is due: nothing is read in full at all.
+    expect(planning).toContain('listReminderIds');
+
+    // A minute later nothing is due: nothing is read in full, and neither planning nor retention
+    // lists the summaries or reminder ids again.
     reads.length = 0;
+    planning.length = 0;
     base.clock.advance(60_000);
     const quiet = await sweeper.sweep();
     expect(quiet).toMatchObject({ sent: [], skipped: [], failed: [], retention: { anonymised: 0 } });
+    expect(planning).toEqual([]);
     // An hour later the full plan runs again, from summaries.
     base.clock.advance(FULL_PLAN_INTERVAL_MS);
     await sweeper.sweep();
     expect(reads).toEqual([]);
+    expect(planning).toContain('listReminderIds');
   });
 });
