@@ -37,6 +37,7 @@ const settings: Settings = values.smoke
       growthSizes: [100],
       saves: 20,
       sweepLimitMs: 60_000,
+      settleMs: 200,
       restMs: 1000,
       riskcheckFlags: [],
     }
@@ -47,8 +48,9 @@ const settings: Settings = values.smoke
       warmupMs: 5000,
       loadStoreSize: 1000,
       growthSizes: [1000, 50_000],
-      saves: 200,
+      saves: 1000,
       sweepLimitMs: 120_000,
+      settleMs: 5000,
       restMs: 30_000,
       riskcheckFlags: [],
     };
@@ -89,9 +91,7 @@ try {
   for (const size of settings.growthSizes) {
     if (values.only && values.only !== 'growth') continue;
     console.error(`bench: store growth with ${size} assessments…`);
-    growth.push(
-      await measureGrowth(size, settings.saves, slack, settings.sweepLimitMs, servers, settings.restMs),
-    );
+    growth.push(await measureGrowth(size, settings, slack, servers));
   }
 } finally {
   await connector.close();

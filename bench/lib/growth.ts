@@ -13,6 +13,7 @@ import { SIGNING_SECRET } from '../../test/helpers/slack-requests.js';
 import type { ServerScripts } from './compile-servers.js';
 import { prefillStore } from './fixtures.js';
 import { spawnServer } from './ipc.js';
+import type { Settings } from './report.js';
 import type { Summary } from './stats.js';
 
 export interface GrowthFigures {
@@ -48,11 +49,9 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined
 
 export async function measureGrowth(
   size: number,
-  saves: number,
+  { saves, sweepLimitMs, settleMs, restMs }: Pick<Settings, 'saves' | 'sweepLimitMs' | 'settleMs' | 'restMs'>,
   slack: FakeSlackApi,
-  sweepLimitMs: number,
   servers: ServerScripts,
-  restMs: number,
 ): Promise<GrowthFigures> {
   const dataDir = await mkdtemp(join(tmpdir(), `riskcheck-bench-growth-${size}-`));
   const env = {
@@ -91,6 +90,7 @@ export async function measureGrowth(
         firstSweep && (await within(bot.call('sweep'), sweepLimitMs))
           ? await within(bot.call<{ ms: number }>('sweep'), sweepLimitMs)
           : undefined;
+      await new Promise((resolve) => setTimeout(resolve, settleMs));
       const save = await bot.call<Summary>('saveSessions', { count: saves });
       const saveAssessment = await bot.call<Summary>('saveAssessments', {
         count: Math.max(5, Math.round(saves / 20)),
