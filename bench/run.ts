@@ -66,7 +66,7 @@ await mkdir('build', { recursive: true });
 const buildDir = await mkdtemp(join('build', 'bench-'));
 const servers = await compileServers(buildDir);
 settings.riskcheckFlags = servers.riskcheckFlags;
-const connector = await startFakeConnector();
+const connector = await startFakeConnector({ record: false });
 const slack = await startFakeSlackApi();
 const phases: PhaseResult[] = [];
 const growth: GrowthFigures[] = [];

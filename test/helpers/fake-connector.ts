@@ -29,7 +29,18 @@ export interface FakeConnector {
   close(): Promise<void>;
 }
 
-export async function startFakeConnector(): Promise<FakeConnector> {
+export interface FakeConnectorOptions {
+  /**
+   * false: answer without keeping the calls (`calls` stays empty). The benchmark posts thousands
+   * of cards a second; keeping them all grew its own heap by about 100 MB per run, and its GC
+   * pauses then showed up as riskcheck's latency.
+   */
+  record?: boolean;
+}
+
+export async function startFakeConnector({
+  record = true,
+}: FakeConnectorOptions = {}): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
   const failures: { status: number; body: unknown; headers: Record<string, string> }[] = [];
   let counter = 0;
@@ -50,14 +61,15 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     const conversationId = decodeURIComponent(match[1] ?? '');
     const activityId = match[2] ? decodeURIComponent(match[2]) : undefined;
     const kind = req.method === 'PUT' ? 'update' : activityId ? 'reply' : 'post';
-    calls.push({
-      method: req.method ?? '',
-      conversationId,
-      ...(activityId ? { activityId } : {}),
-      kind,
-      activity: body as Record<string, unknown>,
-      ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
-    });
+    if (record)
+      calls.push({
+        method: req.method ?? '',
+        conversationId,
+        ...(activityId ? { activityId } : {}),
+        kind,
+        activity: body as Record<string, unknown>,
+        ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+      });
     const id = kind === 'update' ? activityId : `activity-${++counter}`;
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id }));
   });
