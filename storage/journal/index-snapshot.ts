@@ -106,7 +106,7 @@ function isRow<S>(value: unknown, isSummary: (value: unknown) => value is S): va
  * write them are dropped at once and only the text is kept until it is written.
  */
 export class SnapshotText<S> {
-  readonly chunks: string[] = [];
+  readonly #chunks: string[] = [];
   #rows = 0;
   #lines: string[] = [];
 
@@ -123,11 +123,11 @@ export class SnapshotText<S> {
   /** Every chunk, each ending with a newline. */
   finish(): readonly string[] {
     this.#flush();
-    return this.chunks;
+    return this.#chunks;
   }
 
   #flush(): void {
-    if (this.#lines.length > 0) this.chunks.push(`${this.#lines.join('\n')}\n`);
+    if (this.#lines.length > 0) this.#chunks.push(`${this.#lines.join('\n')}\n`);
     this.#lines = [];
   }
 }
