@@ -10,7 +10,7 @@ import type { FakeConnector } from '../../test/helpers/fake-connector.js';
 import type { FakeSlackApi } from '../../test/helpers/fake-slack-api.js';
 import { SIGNING_SECRET } from '../../test/helpers/slack-requests.js';
 import type { ServerScripts } from './compile-servers.js';
-import { type Journey, runClosedLoop } from './driver.js';
+import { type Journey, NOT_REQUESTS, Recorder, runClosedLoop } from './driver.js';
 import { prefillStore } from './fixtures.js';
 import { type ChildServer, type LoopDelay, spawnServer } from './ipc.js';
 import {
@@ -46,6 +46,8 @@ export interface PhaseOptions {
   platform: Platform;
   concurrencies: number[];
   durationMs: number;
+  /** Alternating slices the duration is measured in, per server and concurrency. */
+  rounds: number;
   warmupMs: number;
   storeSize: number;
   connector: FakeConnector;
@@ -62,14 +64,22 @@ export interface PhaseResult {
   processedBytes: number;
 }
 
-async function measure(
+/** One server's share of one round: what is pooled across rounds into its RunFigures. */
+interface RoundPart {
+  recorder: Recorder;
+  elapsedMs: number;
+  cpuUs: number;
+  rss: number;
+  loopDelay: LoopDelay;
+}
+
+async function measureRound(
   server: ChildServer,
-  name: RunFigures['server'],
   concurrency: number,
   durationMs: number,
   journey: Journey,
   firstUser: number,
-): Promise<RunFigures> {
+): Promise<RoundPart> {
   const before = await server.stats();
   await server.call('loopDelay');
   const load = await runClosedLoop(concurrency, durationMs, journey, firstUser);
@@ -78,22 +88,69 @@ async function measure(
   const after = await server.stats();
   const loopDelay = await server.call<LoopDelay>('loopDelay');
   const cpuUs = after.cpu.user - before.cpu.user + (after.cpu.system - before.cpu.system);
+  return { recorder: load.recorder, elapsedMs: load.elapsedMs, cpuUs, rss: after.rss, loopDelay };
+}
+
+/** Pools a server's rounds: every request's latency, all CPU over all requests, the worst loop delay. */
+function pooled(name: RunFigures['server'], concurrency: number, parts: readonly RoundPart[]): RunFigures {
+  const recorder = new Recorder();
+  let elapsedMs = 0;
+  let cpuUs = 0;
+  for (const part of parts) {
+    for (const [kind, list] of part.recorder.byKind) for (const ms of list) recorder.add(kind, ms);
+    recorder.errors += part.recorder.errors;
+    recorder.wrongAnswers += part.recorder.wrongAnswers;
+    recorder.journeys += part.recorder.journeys;
+    elapsedMs += part.elapsedMs;
+    cpuUs += part.cpuUs;
+  }
+  const requests = recorder.requests(NOT_REQUESTS).length;
   const byKind: Record<string, Summary> = {};
-  for (const kind of load.recorder.byKind.keys()) byKind[kind] = load.recorder.summary([kind]);
+  for (const kind of recorder.byKind.keys()) byKind[kind] = recorder.summary([kind]);
   return {
     server: name,
     concurrency,
-    requests: load.requests,
-    journeys: load.recorder.journeys,
-    requestsPerSecond: load.requestsPerSecond,
-    latency: load.recorder.summary(),
+    requests,
+    journeys: recorder.journeys,
+    requestsPerSecond: (requests / Math.max(1, elapsedMs)) * 1000,
+    latency: recorder.summary(),
     byKind,
-    cpuMsPerTurn: cpuUs / 1000 / Math.max(1, load.requests),
-    errors: load.recorder.errors,
-    wrongAnswers: load.recorder.wrongAnswers,
-    rssMb: after.rss / 2 ** 20,
-    loopDelay,
+    cpuMsPerTurn: cpuUs / 1000 / Math.max(1, requests),
+    errors: recorder.errors,
+    wrongAnswers: recorder.wrongAnswers,
+    rssMb: Math.max(...parts.map((part) => part.rss)) / 2 ** 20,
+    loopDelay: {
+      p50: Math.max(...parts.map((part) => part.loopDelay.p50)),
+      p99: Math.max(...parts.map((part) => part.loopDelay.p99)),
+      max: Math.max(...parts.map((part) => part.loopDelay.max)),
+    },
   };
+}
+
+/**
+ * Both servers at one concurrency, in `rounds` alternating slices of the duration (echo first,
+ * then riskcheck first, ...), pooled: on a shared 2-core machine a slow or fast spell lasts
+ * seconds to minutes, and one long run each let it fall on one server only (the same code
+ * measured 1.16–1.52 ms per turn from one run to the next).
+ */
+async function measurePair(
+  servers: Record<RunFigures['server'], ChildServer>,
+  journeys: Record<RunFigures['server'], Journey>,
+  concurrency: number,
+  durationMs: number,
+  rounds: number,
+  firstUser: number,
+): Promise<RunFigures[]> {
+  const parts: Record<RunFigures['server'], RoundPart[]> = { echo: [], riskcheck: [] };
+  for (let round = 0; round < rounds; round++) {
+    const order: RunFigures['server'][] = round % 2 === 0 ? ['echo', 'riskcheck'] : ['riskcheck', 'echo'];
+    for (const name of order) {
+      parts[name].push(
+        await measureRound(servers[name], concurrency, durationMs / rounds, journeys[name], firstUser),
+      );
+    }
+  }
+  return [pooled('echo', concurrency, parts.echo), pooled('riskcheck', concurrency, parts.riskcheck)];
 }
 
 function profileFlags(dir: string | undefined, name: string): string[] {
@@ -141,8 +198,16 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
     await runClosedLoop(Math.max(...options.concurrencies), options.warmupMs, replay);
     let firstUser = 0;
     for (const concurrency of options.concurrencies) {
-      runs.push(await measure(echo, 'echo', concurrency, options.durationMs, replay, firstUser));
-      runs.push(await measure(bot, 'riskcheck', concurrency, options.durationMs, real, firstUser));
+      runs.push(
+        ...(await measurePair(
+          { echo, riskcheck: bot },
+          { echo: replay, riskcheck: real },
+          concurrency,
+          options.durationMs,
+          options.rounds,
+          firstUser,
+        )),
+      );
       connector.reset();
       firstUser += concurrency;
     }
