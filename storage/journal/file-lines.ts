@@ -8,7 +8,8 @@ const CHUNK_BYTES = 4 << 20;
 
 /**
  * Calls `onLine` for each newline-terminated line in [start, end), with its byte offset and byte
- * length (without the newline); returns where the last complete line ended. Errors thrown by
+ * length (without the newline), and `afterChunk` once the lines of each chunk were handed over (to
+ * write out what they produced); returns where the last complete line ended. Errors thrown by
  * `onLine` stop the scan and reach the caller as they are.
  */
 export async function scanLines(
@@ -16,6 +17,7 @@ export async function scanLines(
   start: number,
   end: number,
   onLine: (text: string, offset: number, length: number) => void,
+  afterChunk?: () => Promise<void>,
 ): Promise<number> {
   let carry = Buffer.alloc(0);
   let carryOffset = start;
@@ -35,6 +37,7 @@ export async function scanLines(
     // Copy: `chunk` is reused by the next read.
     carry = Buffer.from(data.subarray(lineStart));
     carryOffset += lineStart;
+    await afterChunk?.();
   }
   return carryOffset;
 }

@@ -16,9 +16,10 @@
  * the old one, in the same queue as appends, so an append is never lost to the old file nor
  * written twice.
  */
-import { type FileHandle, open, readFile, rename, truncate } from 'node:fs/promises';
+import { type FileHandle, open, rename, rm, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import type { AuditTrail } from '../core/audit-trail.js';
+import { scanLines } from '../journal/file-lines.js';
 import type { AuditEvent } from '../store.js';
 import { checkEnvelope, corrupt, SCHEMA_VERSION } from './data-files.js';
 import { syncDirectory } from './durable-json-file.js';
@@ -79,7 +80,11 @@ export class AuditLog implements AuditTrail {
   /** The events `keep` accepts, oldest first, including every append that resolved before. */
   async list(keep: (event: AuditEvent) => boolean): Promise<AuditEvent[]> {
     await this.#idle();
-    return (await readEvents(this.#file))?.events.filter(keep) ?? [];
+    const kept: AuditEvent[] = [];
+    await readEvents(this.#file, (event) => {
+      if (keep(event)) kept.push(event);
+    });
+    return kept;
   }
 
   /**
@@ -123,25 +128,40 @@ export class AuditLog implements AuditTrail {
     this.#flushing = undefined;
   }
 
+  /**
+   * Streams the events through `change` into a temp file (never holding the whole trail: 18 MB of
+   * text at 50,000 assessments), then renames it over the log if anything changed.
+   */
   async #rewriteNow(change: (event: AuditEvent) => boolean): Promise<number> {
-    const events = (await readEvents(this.#file))?.events ?? [];
-    let changed = 0;
-    for (const event of events) if (change(event)) changed++;
-    if (changed === 0) return 0;
-    await this.#replaceFile(
-      [{ schemaVersion: SCHEMA_VERSION }, ...events].map((e) => `${JSON.stringify(e)}\n`).join(''),
-    );
-    return changed;
-  }
-
-  async #replaceFile(text: string): Promise<void> {
     const temp = path.join(this.#dir, `.${path.basename(this.#file)}.tmp`);
     const tempHandle = await open(temp, 'w');
+    let changed = 0;
     try {
-      await tempHandle.writeFile(text, 'utf8');
-      await tempHandle.sync();
-    } finally {
+      let out = [`${JSON.stringify({ schemaVersion: SCHEMA_VERSION })}\n`];
+      const writeOut = async () => {
+        const text = out.join('');
+        out = [];
+        if (text !== '') await tempHandle.write(text);
+      };
+      await readEvents(
+        this.#file,
+        (event) => {
+          if (change(event)) changed++;
+          out.push(`${JSON.stringify(event)}\n`);
+        },
+        writeOut,
+      );
+      await writeOut();
+      if (changed > 0) await tempHandle.sync();
+    } catch (error) {
       await tempHandle.close();
+      await rm(temp, { force: true });
+      throw error;
+    }
+    await tempHandle.close();
+    if (changed === 0) {
+      await rm(temp, { force: true });
+      return 0;
     }
     await rename(temp, this.#file);
     await syncDirectory(this.#dir);
@@ -149,6 +169,7 @@ export class AuditLog implements AuditTrail {
     const old = this.#handle;
     this.#handle = await open(this.#file, 'a');
     await old.close();
+    return changed;
   }
 }
 
@@ -223,30 +244,48 @@ function checkEvent(file: string, event: unknown, where: string): void {
     throw corrupt(file, `${where} is not an audit event`);
 }
 
-interface FoundEvents {
-  events: AuditEvent[];
-}
-
-/** Every event; undefined when the file is missing or empty. Refuses any damaged line. */
-async function readEvents(file: string): Promise<FoundEvents | undefined> {
-  let text: string;
+/**
+ * Hands every event to `onEvent`, oldest first, after checking the header; false when the file is
+ * missing or empty. Refuses any damaged line. Read in chunks (`afterChunk` runs after each), so the
+ * trail is never held whole. A last line without its newline is an append still being written
+ * (`list` runs beside appends; open terminated any older last line): it is left for the next read.
+ */
+async function readEvents(
+  file: string,
+  onEvent: (event: AuditEvent) => void,
+  afterChunk?: () => Promise<void>,
+): Promise<boolean> {
+  let handle: FileHandle;
   try {
-    text = await readFile(file, 'utf8');
+    handle = await open(file, 'r');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw error;
   }
-  if (text === '') return undefined;
-  const lines = text.split('\n');
-  // Open dropped a torn tail and terminated the last line, so every line here is complete.
-  if (lines.at(-1) === '') lines.pop();
-  const [header, ...body] = lines.map((line, index) => parseLine(file, line, `line ${index + 1}`));
-  checkEnvelope(header, file);
-  const events = body.map((event, index) => {
-    checkEvent(file, event, `line ${index + 2}`);
-    return event as AuditEvent;
-  });
-  return { events };
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) return false;
+    let lineNumber = 0;
+    await scanLines(
+      handle,
+      0,
+      size,
+      (text) => {
+        lineNumber++;
+        const value = parseLine(file, text, `line ${lineNumber}`);
+        if (lineNumber === 1) {
+          checkEnvelope(value, file);
+          return;
+        }
+        checkEvent(file, value, `line ${lineNumber}`);
+        onEvent(value as AuditEvent);
+      },
+      afterChunk,
+    );
+    return true;
+  } finally {
+    await handle.close();
+  }
 }
 
 function isJson(text: string): boolean {
