@@ -16,6 +16,7 @@ import type { TurnContext } from '@microsoft/agents-hosting';
 import { createTeamsTurnHandler } from '../../bot/channels/teams/teams-turn.js';
 import { startRiskcheck } from '../../bot/start.js';
 import { actionsOf, actionWith } from '../../test/helpers/card-reader.js';
+import { localRuntime } from '../../test/helpers/local-runtime.js';
 import { executeActivity, messageActivity, type TeamsUser } from '../../test/helpers/teams-activities.js';
 import { fillInputs } from '../../test/helpers/teams-journey.js';
 import { createContext, randomAnswers, seededRandom } from '../lib/fixtures.js';
@@ -27,19 +28,7 @@ const JOURNEYS_PER_ROUND = 60;
 const USERS = 20;
 
 const dataDir = await mkdtemp(join(tmpdir(), 'riskcheck-micro-turns-'));
-const bot = await startRiskcheck({
-  runtime: {
-    mode: 'development',
-    host: '127.0.0.1',
-    port: 0,
-    organisationFile: 'config/example/organisation.yaml',
-    dataDir,
-    logLevel: 'silent',
-    teams: { enabled: true },
-    slack: { enabled: false },
-    reminderSweepCron: null,
-  },
-});
+const bot = await startRiskcheck({ runtime: localRuntime(dataDir) });
 const onTurn = createTeamsTurnHandler(bot.deps, {});
 const ctx = createContext();
 const cpuByKind = new Map<string, number[]>();

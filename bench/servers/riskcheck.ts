@@ -3,10 +3,10 @@
  * development auth mode on loopback, with the Slack Web API pointed at the benchmark's fake. It
  * reports its own start-up time, and on request measures store operations from inside.
  */
-import type { RuntimeConfig } from '../../bot/config/runtime-config.js';
 import { startRiskcheck } from '../../bot/start.js';
 import type { DialogSession } from '../../dialogs/session.js';
 import { createLowdbStore } from '../../storage/index.js';
+import { localRuntime } from '../../test/helpers/local-runtime.js';
 import { createContext, randomAnswers, seededRandom } from '../lib/fixtures.js';
 import { serveCommands, stats } from '../lib/ipc.js';
 import { summarise } from '../lib/stats.js';
@@ -23,14 +23,8 @@ if (env.BENCH_OPEN_ONLY === '1') {
   await store.close();
   serveCommands({ openMs, rss: after.rss }, { close: () => setImmediate(() => process.exit(0)) });
 } else {
-  const runtime: RuntimeConfig = {
-    mode: 'development',
-    host: '127.0.0.1',
-    port: 0,
-    organisationFile: 'config/example/organisation.yaml',
-    dataDir,
+  const runtime = localRuntime(dataDir, {
     logLevel: 'info',
-    teams: { enabled: true },
     slack: {
       enabled: true,
       signingSecret: env.BENCH_SIGNING_SECRET ?? '',
@@ -38,7 +32,7 @@ if (env.BENCH_OPEN_ONLY === '1') {
       apiUrl: env.BENCH_SLACK_API_URL ?? '',
     },
     reminderSweepCron: env.BENCH_SWEEP && env.BENCH_SWEEP !== 'off' ? env.BENCH_SWEEP : null,
-  };
+  });
   const started = performance.now();
   const bot = await startRiskcheck({ runtime });
   const startMs = performance.now() - started;

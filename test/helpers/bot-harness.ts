@@ -13,6 +13,7 @@ import { createFakeClock, type FakeClock } from './fake-clock.js';
 import { type FakeConnector, startFakeConnector } from './fake-connector.js';
 import { type FakeSlackApi, startFakeSlackApi } from './fake-slack-api.js';
 import { APP_ID, CLIENT_SECRET, type JwtIssuer } from './jwt-issuer.js';
+import { localRuntime } from './local-runtime.js';
 import { BOT_TOKEN, SIGNING_SECRET, type SlackRequest, signedHeaders } from './slack-requests.js';
 
 export interface HttpResult {
@@ -54,16 +55,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const connector = await startFakeConnector();
   const slack = await startFakeSlackApi();
   const clock = createFakeClock();
-  const runtime: RuntimeConfig = {
-    mode: 'development',
-    host: '127.0.0.1',
-    port: 0,
-    organisationFile: 'config/example/organisation.yaml',
-    dataDir,
-    logLevel: 'silent',
-    teams: { enabled: true },
+  const runtime = localRuntime(dataDir, {
     slack: { enabled: true, signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, apiUrl: slack.apiUrl },
-    reminderSweepCron: null,
     ...(teamsAuth
       ? {
           mode: 'production',
@@ -79,7 +72,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         }
       : {}),
     ...overrides,
-  };
+  });
   const start = () => startRiskcheck({ runtime, clock, logger });
   const harness: Harness = {
     bot: await start(),
