@@ -102,6 +102,13 @@ describe('outcome delivery when the platform fails', () => {
     expect(textOf(submitted.card)).toMatch(/could not be posted/);
     expect(await h.bot.deps.store.getAssessment(sessionId)).toMatchObject({ posts: [] });
     expect(channelPosts()).toHaveLength(0);
+    // The submission is in the trail before the failed delivery it led to.
+    const trail = (await h.bot.deps.store.listAudit()).filter((e) => e.subject === sessionId);
+    expect(trail.map((e) => e.action)).toEqual([
+      'session.started',
+      'assessment.submitted',
+      'delivery.failed',
+    ]);
 
     h.connector.failNext(429, 1, {}, { 'retry-after': '120' });
     await h.bot.reminders.sweep();
