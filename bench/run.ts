@@ -66,13 +66,17 @@ console.error('bench: compiling the servers…');
 // Inside the project (build/ is ignored by git), so the compiled servers resolve node_modules.
 await mkdir('build', { recursive: true });
 const buildDir = await mkdtemp(join('build', 'bench-'));
-const servers = await compileServers(buildDir);
-settings.riskcheckFlags = servers.riskcheckFlags;
-const connector = await startFakeConnector({ record: false });
-const slack = await startFakeSlackApi();
 const phases: PhaseResult[] = [];
 const growth: GrowthFigures[] = [];
+// Undone in reverse order whatever step fails, the compilation included.
+const cleanups: (() => Promise<unknown>)[] = [() => rm(buildDir, { recursive: true, force: true })];
 try {
+  const servers = await compileServers(buildDir);
+  settings.riskcheckFlags = servers.riskcheckFlags;
+  const connector = await startFakeConnector({ record: false });
+  cleanups.push(() => connector.close());
+  const slack = await startFakeSlackApi();
+  cleanups.push(() => slack.close());
   for (const platform of ['teams', 'slack'] as const) {
     if (values.only && values.only !== platform) continue;
     console.error(`bench: ${platform} load…`);
@@ -97,9 +101,7 @@ try {
     growth.push(await measureGrowth(size, settings, slack, servers));
   }
 } finally {
-  await connector.close();
-  await slack.close();
-  await rm(buildDir, { recursive: true, force: true });
+  for (const cleanup of cleanups.reverse()) await cleanup();
 }
 
 const report = { settings, startedAt, before, after: machine(), phases, growth };

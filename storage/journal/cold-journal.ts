@@ -253,7 +253,6 @@ export class ColdJournal<T extends ColdSummary, S extends ColdSummary> {
   async #purge(): Promise<void> {
     await this.#purging?.catch(() => undefined);
     if (this.#background && this.#background !== this.#purging) await this.#background;
-    await this.#log.flush();
     // Which lines to copy is decided once the rewrite holds new appends back: a record saved
     // before that point is copied, one saved after goes to the new file. Taken at once, so a
     // record removed (its slot perhaps reused) while the old lines are read does not change it.
