@@ -264,6 +264,8 @@ npm run bench                 # full run (about 10 minutes; the first run of a m
 npm run bench -- --smoke      # tiny load, 100 assessments: checks that the benchmark works
 npm run bench -- --only teams # or slack, or growth
 npm run bench -- --cpu-prof   # also writes .cpuprofile files of riskcheck and the echo servers to $TMPDIR/riskcheck-bench-profiles
+npx tsx bench/micro/render-cards.ts  # Teams card rendering, CPU µs per card
+npx tsx bench/micro/teams-turns.ts   # riskcheck's own CPU per Teams turn by kind, without HTTP and the SDK
 \`\`\`
 
 Run on an otherwise idle machine: other processes on the same cores change every figure (a type check or a test run during a measurement halved the echo baselines' throughput in one run here).
