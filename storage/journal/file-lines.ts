@@ -2,7 +2,7 @@
  * Reads the complete lines of a file region in fixed-size chunks, so a file of any size is
  * scanned with a few megabytes of memory and every line's text can be dropped once handled.
  */
-import type { FileHandle } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
 
 const CHUNK_BYTES = 4 << 20;
 
@@ -40,4 +40,14 @@ export async function scanLines(
     await afterChunk?.();
   }
   return carryOffset;
+}
+
+/** The file opened with `flags`, or undefined when it does not exist (any other error is thrown). */
+export async function openIfExists(file: string, flags: 'r' | 'r+'): Promise<FileHandle | undefined> {
+  try {
+    return await open(file, flags);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }

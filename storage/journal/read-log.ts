@@ -4,11 +4,11 @@
  * held in memory whole. A line cut short by a crash at the very end (never acknowledged: appends
  * resolve only after fdatasync) is cut off; damage anywhere else stops start-up untouched.
  */
-import { type FileHandle, open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { RESTORE_ADVICE, StoreError } from '../errors.js';
 import { corrupt } from '../lowdb/data-files.js';
 import type { LogHeader } from './append-log.js';
-import { scanLines } from './file-lines.js';
+import { openIfExists, scanLines } from './file-lines.js';
 
 export interface LogLine {
   text: string;
@@ -36,13 +36,8 @@ export async function readLog(
   onLine: (line: LogLine) => void,
   from?: (header: LogHeader, headerEnd: number, fileSize: number) => number | Promise<number>,
 ): Promise<ReadLogResult | undefined> {
-  let handle: FileHandle;
-  try {
-    handle = await open(file, 'r+');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  const handle = await openIfExists(file, 'r+');
+  if (!handle) return undefined;
   try {
     const { size: fileSize } = await handle.stat();
     if (fileSize === 0) return undefined;

@@ -19,7 +19,7 @@
 import { type FileHandle, open, rename, rm, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import type { AuditTrail } from '../core/audit-trail.js';
-import { scanLines } from '../journal/file-lines.js';
+import { openIfExists, scanLines } from '../journal/file-lines.js';
 import type { AuditEvent } from '../store.js';
 import { checkEnvelope, corrupt, SCHEMA_VERSION } from './data-files.js';
 import { syncDirectory } from './durable-json-file.js';
@@ -191,13 +191,8 @@ const TAIL_BYTES = 64 * 1024;
  * so it is dropped.
  */
 async function checkEnds(file: string): Promise<FileEnds | undefined> {
-  let handle: FileHandle;
-  try {
-    handle = await open(file, 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  const handle = await openIfExists(file, 'r');
+  if (!handle) return undefined;
   try {
     const { size } = await handle.stat();
     if (size === 0) return undefined;
@@ -255,13 +250,8 @@ async function readEvents(
   onEvent: (event: AuditEvent) => void,
   afterChunk?: () => Promise<void>,
 ): Promise<boolean> {
-  let handle: FileHandle;
-  try {
-    handle = await open(file, 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw error;
-  }
+  const handle = await openIfExists(file, 'r');
+  if (!handle) return false;
   try {
     const { size } = await handle.stat();
     if (size === 0) return false;
