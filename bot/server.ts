@@ -2,13 +2,15 @@
  * The one HTTP server: `/api/messages` for Teams, `/slack/events` for Slack, `/healthz` for
  * probes; one process and one store serve both platforms. Malformed or oversized bodies get a
  * 4xx with a short JSON reason, never a stack trace.
+ *
+ * Each platform's channel is imported only when that platform is enabled: the Agents SDK with the
+ * card templating, and Bolt, each cost about 35 MB of memory once loaded, which an installation
+ * serving one platform should not pay for the other.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { AppDeps } from './app/app-deps.js';
-import { createSlackChannel } from './channels/slack/slack-routes.js';
-import { createTeamsChannel } from './channels/teams/teams-routes.js';
 import type { RuntimeConfig } from './config/runtime-config.js';
 import { createExportRouter } from './data-care/export-routes.js';
 import { cleanForLog } from './logger.js';
@@ -19,7 +21,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export function createHttpApp(deps: AppDeps, runtime: Pick<RuntimeConfig, 'mode' | 'teams' | 'slack'>) {
+export async function createHttpApp(
+  deps: AppDeps,
+  runtime: Pick<RuntimeConfig, 'mode' | 'teams' | 'slack'>,
+): Promise<express.Express> {
   const app = express();
   app.disable('x-powered-by');
   // Express hashes every response body for an ETag by default; nothing here is ever fetched
@@ -33,8 +38,12 @@ export function createHttpApp(deps: AppDeps, runtime: Pick<RuntimeConfig, 'mode'
     });
   });
   // Slack comes first: its signature covers the raw body, which a JSON parser would consume.
-  if (runtime.slack.enabled) app.use(createSlackChannel(deps, runtime.slack));
+  if (runtime.slack.enabled) {
+    const { createSlackChannel } = await import('./channels/slack/slack-routes.js');
+    app.use(createSlackChannel(deps, runtime.slack));
+  }
   if (runtime.teams.enabled) {
+    const { createTeamsChannel } = await import('./channels/teams/teams-routes.js');
     app.use('/api/messages', express.json({ limit: '256kb' }));
     app.use(createTeamsChannel(deps, runtime.teams.credentials).router);
   }

@@ -51,7 +51,7 @@ export async function startRiskcheck(options: StartOptions): Promise<Riskcheck> 
     work: createWorkTracker(),
   };
   try {
-    const server = await listen(createHttpApp(deps, runtime), runtime.host, runtime.port);
+    const server = await listen(await createHttpApp(deps, runtime), runtime.host, runtime.port);
     const reminders = createReminderSweeper(deps);
     // Runs once right away, which delivers whatever fell due while the bot was down.
     if (runtime.reminderSweepCron) reminders.start(runtime.reminderSweepCron);
