@@ -3,7 +3,7 @@
  * small enough for a store to keep every one in memory, so that planning reminders or counting a
  * department's outcomes never reads the whole history (which lives on disk in the embedded store).
  */
-import type { Assessment, DecisionValue } from './assessment.js';
+import { type Assessment, type DecisionValue, ERASED_TEXT } from './assessment.js';
 import type { Level } from './questionnaire/schema.js';
 import { actorKey } from './session.js';
 
@@ -16,7 +16,13 @@ export interface AssessmentSummary {
   submittedAt: string;
   title: string;
   level: Level;
-  decision?: { value: DecisionValue; at: string; byKey: string };
+  decision?: {
+    value: DecisionValue;
+    at: string;
+    byKey: string;
+    /** The decision's comment still holds what its author wrote (not empty, not erased). */
+    hasComment: boolean;
+  };
   /** The `stage` answer (planned / ongoing / ending), when given. */
   stage?: string;
   /** The `end_date` answer (YYYY-MM-DD), when given. */
@@ -36,8 +42,13 @@ export function summariseAssessment(assessment: Assessment): AssessmentSummary {
     level: assessment.level,
   };
   if (assessment.decision) {
-    const { value, at, by } = assessment.decision;
-    summary.decision = { value, at, byKey: actorKey(by) };
+    const { value, at, by, comment } = assessment.decision;
+    summary.decision = {
+      value,
+      at,
+      byKey: actorKey(by),
+      hasComment: comment !== '' && comment !== ERASED_TEXT,
+    };
   }
   if (typeof stage === 'string') summary.stage = stage;
   if (typeof endDate === 'string') summary.endDate = endDate;

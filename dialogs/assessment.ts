@@ -16,6 +16,12 @@ export const DECISION_LABELS: Record<DecisionValue, string> = {
   do_not_proceed: 'Do not proceed',
 };
 
+/**
+ * What anonymisation leaves where a person's own words were (title, free-text answers, a
+ * decision's comment), so a reader sees that something was there.
+ */
+export const ERASED_TEXT = '[erased]';
+
 export interface Decision {
   value: DecisionValue;
   comment: string;

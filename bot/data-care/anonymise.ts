@@ -5,12 +5,11 @@
  * Slack ids are enumerable, so a hash could be reversed by hashing the directory.
  */
 import { randomBytes } from 'node:crypto';
-import type { Assessment } from '../../dialogs/assessment.js';
+import { type Assessment, ERASED_TEXT } from '../../dialogs/assessment.js';
 import type { Answers, Questionnaire } from '../../dialogs/questionnaire/schema.js';
 import type { Actor, Platform } from '../../dialogs/session.js';
 
 export const ERASED_NAME = 'Erased user';
-export const ERASED_TEXT = '[erased]';
 const PSEUDONYM = /^erased-[0-9a-f]{16}$/;
 
 export function newPseudonym(): string {

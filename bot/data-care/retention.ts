@@ -7,13 +7,13 @@
  * from the store's in-memory summaries, so only those about to change are read in full.
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { Assessment } from '../../dialogs/assessment.js';
+import { type Assessment, ERASED_TEXT } from '../../dialogs/assessment.js';
 import type { AssessmentSummary } from '../../dialogs/assessment-summary.js';
 import { actorKey, splitActorKey } from '../../dialogs/session.js';
 import type { AuditActorChange } from '../../storage/store.js';
 import { type AppDeps, audit } from '../app/app-deps.js';
 import { addMonths } from '../reminders/calendar.js';
-import { anonymiseAll, ERASED_TEXT, isFreeText, isPseudonym, newPseudonym } from './anonymise.js';
+import { anonymiseAll, isFreeText, isPseudonym, newPseudonym } from './anonymise.js';
 import { updateAssessment } from './erase-person.js';
 
 export interface RetentionResult {
@@ -95,15 +95,16 @@ async function retentionCandidates(
 }
 
 /**
- * What anonymiseAll leaves behind: the erased title and pseudonyms for submitter and decider.
- * (Erasure on request of both people leaves the same marks, but keeps the decision's comment,
- * which retention would have erased too: see anonymiseAll.)
+ * What anonymiseAll leaves behind: the erased title, pseudonyms for submitter and decider, and no
+ * comment in its author's words. Erasure on request of both people leaves the first two marks
+ * but keeps the decision's comment, which retention still has to erase.
  */
 function isAnonymised(summary: AssessmentSummary): boolean {
+  const { decision } = summary;
   return (
     summary.title === ERASED_TEXT &&
     isPseudonym(splitActorKey(summary.submitterKey).userId) &&
-    (summary.decision === undefined || isPseudonym(splitActorKey(summary.decision.byKey).userId))
+    (decision === undefined || (isPseudonym(splitActorKey(decision.byKey).userId) && !decision.hasComment))
   );
 }
 

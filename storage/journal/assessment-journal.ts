@@ -23,7 +23,10 @@ const spec: ColdJournalSpec<Assessment, AssessmentSummary> = {
     return (
       typeof summary.departmentId === 'string' &&
       typeof summary.submitterKey === 'string' &&
-      typeof summary.submittedAt === 'string'
+      typeof summary.submittedAt === 'string' &&
+      // Snapshots written before decisions were summarised with `hasComment` lack it: such a
+      // snapshot is set aside and the history replayed once, which summarises every decision anew.
+      (summary.decision === undefined || typeof summary.decision.hasComment === 'boolean')
     );
   },
 };

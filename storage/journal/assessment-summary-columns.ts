@@ -8,7 +8,7 @@ import type { AssessmentSummary } from '../../dialogs/assessment-summary.js';
 import type { Level } from '../../dialogs/questionnaire/schema.js';
 import type { SummaryQuery } from '../store.js';
 import type { SummaryColumns } from './cold-journal.js';
-import { DictColumn, TextColumn, TimeColumn } from './columns.js';
+import { DictColumn, FlagColumn, TextColumn, TimeColumn } from './columns.js';
 
 export class AssessmentSummaryColumns implements SummaryColumns<AssessmentSummary> {
   readonly #department = new DictColumn();
@@ -19,6 +19,7 @@ export class AssessmentSummaryColumns implements SummaryColumns<AssessmentSummar
   readonly #decisionValue = new DictColumn();
   readonly #decisionAt = new TimeColumn();
   readonly #decisionBy = new DictColumn();
+  readonly #decisionHasComment = new FlagColumn();
   readonly #stage = new DictColumn();
   readonly #endDate = new DictColumn();
   readonly #previous = new TextColumn();
@@ -32,6 +33,7 @@ export class AssessmentSummaryColumns implements SummaryColumns<AssessmentSummar
     this.#decisionValue.set(slot, summary.decision?.value);
     this.#decisionAt.set(slot, summary.decision?.at);
     this.#decisionBy.set(slot, summary.decision?.byKey);
+    this.#decisionHasComment.set(slot, summary.decision?.hasComment ?? false);
     this.#stage.set(slot, summary.stage);
     this.#endDate.set(slot, summary.endDate);
     this.#previous.set(slot, summary.previousAssessmentId);
@@ -52,6 +54,7 @@ export class AssessmentSummaryColumns implements SummaryColumns<AssessmentSummar
       this.#previous,
     ])
       column.set(slot, undefined);
+    this.#decisionHasComment.set(slot, false);
   }
 
   read(slot: number, id: string, version: number): AssessmentSummary {
@@ -71,6 +74,7 @@ export class AssessmentSummaryColumns implements SummaryColumns<AssessmentSummar
         value,
         at: this.#decisionAt.get(slot) as string,
         byKey: this.#decisionBy.get(slot) as string,
+        hasComment: this.#decisionHasComment.get(slot),
       });
     const stage = this.#stage.get(slot);
     if (stage !== undefined) summary.stage = stage;

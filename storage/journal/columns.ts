@@ -6,7 +6,7 @@
  */
 
 /** A bigger copy of `array` holding at least `needed` slots (doubling, so growth is amortised). */
-export function grownTo<A extends Float64Array | Uint32Array>(array: A, needed: number): A {
+export function grownTo<A extends Float64Array | Uint32Array | Uint8Array>(array: A, needed: number): A {
   if (needed <= array.length) return array;
   const bigger = new (array.constructor as new (length: number) => A)(Math.max(needed, array.length * 2, 64));
   bigger.set(array);
@@ -108,5 +108,19 @@ export class TextColumn {
 
   get(slot: number): string | undefined {
     return this.#values[slot];
+  }
+}
+
+/** Yes or no per slot, one byte each. */
+export class FlagColumn {
+  #flags = new Uint8Array(0);
+
+  set(slot: number, value: boolean): void {
+    this.#flags = grownTo(this.#flags, slot + 1);
+    this.#flags[slot] = value ? 1 : 0;
+  }
+
+  get(slot: number): boolean {
+    return this.#flags[slot] === 1;
   }
 }

@@ -140,6 +140,28 @@ describe('AssessmentSummaryColumns', () => {
     expect(Object.isFrozen(read)).toBe(true);
   });
 
+  it('keeps whether a decision still has its comment, and forgets it when the slot is reused', () => {
+    const commented = summariseAssessment(
+      buildAssessment({
+        id: 'commented',
+        decision: {
+          value: 'pause_review',
+          at: '2026-03-02T10:00:00.000Z',
+          by: { platform: 'teams', userId: 'head', displayName: 'Head' },
+          comment: 'Ask export control first',
+        },
+      }),
+    );
+    expect(commented.decision?.hasComment).toBe(true);
+    expect(decided.decision?.hasComment).toBe(false);
+    const columns = new AssessmentSummaryColumns();
+    columns.write(0, commented);
+    expect(columns.read(0, commented.id, commented.version)).toEqual(commented);
+    columns.clear(0);
+    columns.write(0, decided);
+    expect(columns.read(0, decided.id, decided.version).decision?.hasComment).toBe(false);
+  });
+
   it('selects slots by department and submitter; a value nobody holds matches nothing', () => {
     const columns = new AssessmentSummaryColumns();
     columns.write(0, decided);

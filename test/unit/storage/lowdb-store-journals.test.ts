@@ -162,6 +162,8 @@ describe('lowdb store: journals on disk', () => {
       snapshotFileText({ head, rows: [ghost, [second[0], second[1], withoutId as SnapshotFileRow[2]]] }),
       text({ last: { version: String(second[2].version) } }),
       text({ last: { level: undefined, departmentId: 7 } }),
+      // A decision summarised before summaries said whether its comment is still there.
+      text({ last: { decision: { value: 'proceed', at: '2025-01-01T00:00:00.000Z', byKey: 'teams:x' } } }),
     ]) {
       await writeFile(file('assessments.index.json'), bad);
       const reopened = await openStore();

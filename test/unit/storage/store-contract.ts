@@ -182,7 +182,12 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
         expect(all[0]).toMatchObject({
           version: 2,
           submitterKey: 'teams:aad-alice',
-          decision: { value: 'pause_review', at: '2025-03-06T00:00:00Z', byKey: 'slack:U0BOB' },
+          decision: {
+            value: 'pause_review',
+            at: '2025-03-06T00:00:00Z',
+            byKey: 'slack:U0BOB',
+            hasComment: true,
+          },
         });
         expect(all[1]).toMatchObject({ stage: 'ongoing', endDate: '2027-01-31', previousAssessmentId: 'a1' });
         expect(all[1]?.decision).toBeUndefined();

@@ -1,6 +1,6 @@
 /** Retention: only closed assessments past the period, anonymised or deleted, audited, idempotent. */
 import { describe, expect, it, vi } from 'vitest';
-import { anonymiseSubmission, isFreeText } from '../../../../bot/data-care/anonymise.js';
+import { anonymiseDecider, anonymiseSubmission, isFreeText } from '../../../../bot/data-care/anonymise.js';
 import { applyRetention } from '../../../../bot/data-care/retention.js';
 import { organisationSchema } from '../../../../dialogs/organisation/schema.js';
 import { actorKey } from '../../../../dialogs/session.js';
@@ -148,6 +148,30 @@ describe('applyRetention reads only what it changes', () => {
     expect(old?.submitter.userId).toBe('erased-0123456789abcdef');
     expect(old?.decision?.by.userId).toMatch(/^erased-[0-9a-f]{16}$/);
     expect(old?.decision?.comment).toBe('[erased]');
+  });
+
+  it("erases the decision's comment of one whose submitter and decider were both erased on request", async () => {
+    const deps = withRetention({ retentionMonths: 60 });
+    // Erasure on request pseudonymises both people and the free text, but keeps the comment.
+    const erasedTwice = anonymiseDecider(
+      anonymiseSubmission(
+        assessment({ id: 'old', submittedAt: '2020-01-02T10:00:00.000Z', decision }),
+        'erased-0123456789abcdef',
+        isFreeText(deps.questionnaire),
+      ),
+      'erased-fedcba9876543210',
+    );
+    expect(erasedTwice.decision?.comment).toBe('Fine');
+    await deps.store.saveAssessment(erasedTwice, 0);
+    expect(await applyRetention(deps)).toEqual({ anonymised: 1, deleted: 0 });
+    const old = await deps.store.getAssessment('old');
+    expect(old?.decision?.comment).toBe('[erased]');
+    expect([old?.submitter.userId, old?.decision?.by.userId]).toEqual([
+      'erased-0123456789abcdef',
+      'erased-fedcba9876543210',
+    ]);
+    // Done: the next run finds nothing left to do.
+    expect(await applyRetention(deps)).toEqual({ anonymised: 0, deleted: 0 });
   });
 
   it('keeps an assessment a pending reminder needs, even in a department no longer configured', async () => {
