@@ -3,7 +3,7 @@
  * is started once first (its first reminder sweep plans the reminders years of use would have
  * created), then measured in fresh processes: opening the store alone, the full start-up, RSS,
  * a steady-state reminder sweep, saving one answer (`saveSession`) many times, and RSS again once
- * the server has been idle for a while.
+ * the server has been idle for a while; then RSS at rest of a server with one platform enabled.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -25,6 +25,8 @@ export interface GrowthFigures {
   rssAfterSavesMb: number;
   /** After the saves and `restMs` of no requests (the per-minute sweep still runs). */
   rssAtRestMb: number;
+  /** At rest as well, in a server with only that platform enabled (no saves, only its sweeps). */
+  rssAtRestOnlyMb: { teams: number; slack: number };
   sweepMs: number;
   save: Summary;
   /** Recording a decision rewrites the assessment history file. */
@@ -100,6 +102,14 @@ export async function measureGrowth(
       await new Promise((resolve) => setTimeout(resolve, restMs));
       const atRest = await bot.stats();
       if (!sweep) await bot.kill();
+      else await bot.stop();
+      // A killed server leaves its lock for 10 s; and without a finished sweep there is no rest.
+      const rssAtRestOnlyMb = sweep
+        ? {
+            teams: await rssAtRestWith('teams', env, servers, settleMs + restMs),
+            slack: await rssAtRestWith('slack', env, servers, settleMs + restMs),
+          }
+        : { teams: Number.NaN, slack: Number.NaN };
       return {
         assessments: size,
         assessmentsFileMb: bytes / MB,
@@ -108,6 +118,7 @@ export async function measureGrowth(
         rssAfterStartMb: Number(bot.ready.rss) / MB,
         rssAfterSavesMb: after.rss / MB,
         rssAtRestMb: atRest.rss / MB,
+        rssAtRestOnlyMb,
         sweepMs: sweep?.ms ?? Number.NaN,
         save,
         saveAssessment,
@@ -118,5 +129,25 @@ export async function measureGrowth(
     }
   } finally {
     await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** RSS of a server with only `platform` enabled, once it has idled `idleMs` after start-up. */
+async function rssAtRestWith(
+  platform: 'teams' | 'slack',
+  env: Record<string, string>,
+  servers: ServerScripts,
+  idleMs: number,
+): Promise<number> {
+  const bot = await spawnServer(
+    servers.riskcheck,
+    { ...env, BENCH_PLATFORMS: platform },
+    servers.riskcheckFlags,
+  );
+  try {
+    await new Promise((resolve) => setTimeout(resolve, idleMs));
+    return (await bot.stats()).rss / MB;
+  } finally {
+    await bot.stop().catch(() => undefined);
   }
 }

@@ -2,6 +2,7 @@
  * The real riskcheck server for the benchmark: `startRiskcheck` (the production composition) in
  * development auth mode on loopback, with the Slack Web API pointed at the benchmark's fake. It
  * reports its own start-up time, and on request measures store operations from inside.
+ * `BENCH_PLATFORMS` (`both` by default, `teams` or `slack`) chooses the platforms enabled.
  */
 import { startRiskcheck } from '../../bot/start.js';
 import type { DialogSession } from '../../dialogs/session.js';
@@ -23,14 +24,19 @@ if (env.BENCH_OPEN_ONLY === '1') {
   await store.close();
   serveCommands({ openMs, rss: after.rss }, { close: () => setImmediate(() => process.exit(0)) });
 } else {
+  const platforms = env.BENCH_PLATFORMS ?? 'both';
   const runtime = localRuntime(dataDir, {
     logLevel: 'info',
-    slack: {
-      enabled: true,
-      signingSecret: env.BENCH_SIGNING_SECRET ?? '',
-      botToken: 'xoxb-bench',
-      apiUrl: env.BENCH_SLACK_API_URL ?? '',
-    },
+    teams: { enabled: platforms !== 'slack' },
+    slack:
+      platforms === 'teams'
+        ? { enabled: false }
+        : {
+            enabled: true,
+            signingSecret: env.BENCH_SIGNING_SECRET ?? '',
+            botToken: 'xoxb-bench',
+            apiUrl: env.BENCH_SLACK_API_URL ?? '',
+          },
     reminderSweepCron: env.BENCH_SWEEP && env.BENCH_SWEEP !== 'off' ? env.BENCH_SWEEP : null,
   });
   const started = performance.now();
