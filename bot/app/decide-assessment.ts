@@ -2,16 +2,15 @@
  * A decision from the department channel: authorised against the configured decision makers
  * using the platform user id of the authenticated request (never card data), saved with an
  * optimistic version so exactly one of several concurrent decisions wins, audited, mirrored to
- * every channel the outcome was posted in, and reported to the submitter.
+ * every channel the outcome was posted in, and reported to the submitter (decision-follow-up.ts,
+ * retried when a platform fails).
  */
 import type { Assessment } from '../../dialogs/assessment.js';
-import { DECISION_LABELS } from '../../dialogs/assessment.js';
 import { decide } from '../../dialogs/decisions/decide.js';
 import { type Actor, actorKey } from '../../dialogs/session.js';
 import { type AppDeps, audit } from './app-deps.js';
-import { errorSummary } from './deliver-outcome.js';
-import { linkForPost, userLinkKey } from './department-channels.js';
-import { approvalRequestFor, approvalResolvedFor, decidersFor, outcomeFor } from './outcome-presenter.js';
+import { followUpDecision, scheduleDecisionFollowUpRetry } from './decision-follow-up.js';
+import { approvalRequestFor, approvalResolvedFor, decidersFor } from './outcome-presenter.js';
 import { type Reply, refused, viewReply } from './reply.js';
 
 export interface DecisionInput {
@@ -86,31 +85,6 @@ async function afterDecision(deps: AppDeps, actor: Actor, assessment: Assessment
     decision: decision.value,
     commentLength: decision.comment.length,
   });
-  const resolved = approvalResolvedFor(deps, assessment)!;
-  for (const post of assessment.posts) {
-    const gateway = deps.gateways[post.platform];
-    const link = await linkForPost(deps.store, deps.organisation, assessment.departmentId, post);
-    if (!gateway) continue;
-    try {
-      await gateway.update(link, post.messageId, resolved);
-    } catch (error) {
-      deps.logger.warn(
-        { err: errorSummary(error), assessment: assessment.id },
-        'could not update the posted outcome',
-      );
-    }
-  }
-  const submitter = assessment.submitter;
-  const gateway = deps.gateways[submitter.platform];
-  const userLink = await deps.store.getLink(userLinkKey(submitter.platform, submitter.userId));
-  if (!gateway || !userLink) return;
-  const note = `${decision.by.displayName} decided: ${DECISION_LABELS[decision.value]}.`;
-  try {
-    await gateway.post(userLink, outcomeFor(deps, assessment, note));
-  } catch (error) {
-    deps.logger.warn(
-      { err: errorSummary(error), assessment: assessment.id },
-      'could not tell the submitter about the decision',
-    );
-  }
+  const { done, failure } = await followUpDecision(deps, assessment, []);
+  if (failure) await scheduleDecisionFollowUpRetry(deps, assessment, done);
 }

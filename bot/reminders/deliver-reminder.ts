@@ -15,6 +15,7 @@ import {
 import type { ViewModel } from '../../dialogs/views/view-model.js';
 import type { ConversationLink } from '../../storage/store.js';
 import type { AppDeps } from '../app/app-deps.js';
+import { followUpDecision } from '../app/decision-follow-up.js';
 import { deliverOutcome, errorSummary } from '../app/deliver-outcome.js';
 import { departmentChannels, userLinkKey } from '../app/department-channels.js';
 import { decidersFor } from '../app/outcome-presenter.js';
@@ -35,6 +36,7 @@ interface Plan {
 
 export async function deliverReminder(deps: AppDeps, reminder: Reminder): Promise<DeliveryResult> {
   if (reminder.kind === 'outcomeDelivery') return retryOutcome(deps, reminder);
+  if (reminder.kind === 'decisionFollowUp') return retryDecisionFollowUp(deps, reminder);
   const plan = await planDelivery(deps, reminder);
   if ('skip' in plan) return { kind: 'skipped', reason: plan.skip };
   const posts = [...reminder.posts];
@@ -155,4 +157,15 @@ async function retryOutcome(deps: AppDeps, reminder: Reminder): Promise<Delivery
     ...(report.retryAfterMs ? { retryAfterMs: report.retryAfterMs } : {}),
     posts: [],
   };
+}
+
+/** Updates the cards and tells the submitter what an earlier attempt could not (see decision-follow-up.ts). */
+async function retryDecisionFollowUp(deps: AppDeps, reminder: Reminder): Promise<DeliveryResult> {
+  const assessment = reminder.assessmentId
+    ? await deps.store.getAssessment(reminder.assessmentId)
+    : undefined;
+  if (!assessment?.decision)
+    return { kind: 'skipped', reason: 'the assessment or its decision no longer exists' };
+  const { done, failure } = await followUpDecision(deps, assessment, reminder.posts);
+  return failure ? { kind: 'failed', ...failure, posts: done } : { kind: 'sent', posts: done };
 }

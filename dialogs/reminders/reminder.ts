@@ -21,6 +21,11 @@ export const REMINDER_KINDS = [
    * is retried with backoff until it is delivered once.
    */
   'outcomeDelivery',
+  /**
+   * The same for a decision: updating the posted outcome cards or telling the submitter failed,
+   * and is retried with backoff until each is done once.
+   */
+  'decisionFollowUp',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 

@@ -24,6 +24,7 @@ export const REMINDER_KIND_LABELS: Record<Reminder['kind'], string> = {
   pendingNudge: 'Decision reminder',
   pendingEscalation: 'Decision escalation',
   outcomeDelivery: 'Outcome delivery (retrying)',
+  decisionFollowUp: 'Decision notice (retrying)',
 };
 
 export function discussionReminderView(input: {

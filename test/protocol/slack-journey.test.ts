@@ -149,6 +149,25 @@ describe('Slack journey', () => {
     );
   });
 
+  it('retries a channel card update Slack refused after a decision, telling the submitter once', async () => {
+    await linkSlackChannel();
+    const { sessionId } = await completeSlackRiskcheck(h, SLACK_USERS.alex, RISKY);
+    h.slack.failNext('chat.update', { error: 'internal_error' });
+    expect((await decide())?.body).toEqual({ response_action: 'clear' });
+    const accepted = () => h.slack.callsTo('chat.update').filter((c) => c.result?.ok === true);
+    const told = () =>
+      h.slack
+        .callsTo('chat.postMessage')
+        .filter((c) => c.args.channel === SLACK_USERS.alex.id && /decided:/.test(JSON.stringify(c.args)));
+    expect([accepted().length, told().length]).toEqual([0, 1]);
+    expect((await h.bot.deps.store.getAssessment(sessionId))?.decision?.value).toBe('pause_review');
+
+    await h.bot.reminders.sweep();
+    expect(accepted()).toHaveLength(1);
+    expect(textOfBlocks(accepted()[0]?.args.blocks)).toMatch(/Pause and review/);
+    expect(told()).toHaveLength(1);
+  });
+
   it('tells a second decision maker who already decided', async () => {
     await linkSlackChannel();
     const { sessionId } = await completeSlackRiskcheck(h, SLACK_USERS.alex, RISKY);
