@@ -10,6 +10,8 @@ export interface HttpResult {
   body: any;
 }
 
+const MAX_ERROR_SAMPLES = 3;
+
 export class Recorder {
   /** Latency of every request, by kind (e.g. `invoke`, `slash`, `view_submission`). */
   readonly byKind = new Map<string, number[]>();
@@ -17,6 +19,13 @@ export class Recorder {
   /** Responses that were 200 but not what the platform needs (e.g. an invoke without a card). */
   wrongAnswers = 0;
   journeys = 0;
+  /** What the first few errors were, so a report can say why a run had any. */
+  readonly errorSamples: string[] = [];
+
+  error(description: string): void {
+    this.errors++;
+    if (this.errorSamples.length < MAX_ERROR_SAMPLES) this.errorSamples.push(description.slice(0, 300));
+  }
 
   add(kind: string, ms: number): void {
     let list = this.byKind.get(kind);
@@ -40,6 +49,9 @@ export class Recorder {
 /** Kinds recorded for insight that are not HTTP requests to the bot. */
 export const NOT_REQUESTS = ['slack.modal_opened'];
 
+/** Ends a journey over an error timedPost has already counted (a non-2xx answer). */
+export class AlreadyCounted extends Error {}
+
 /** POSTs and times one request; a non-2xx status counts as an error. */
 export async function timedPost(
   recorder: Recorder | undefined,
@@ -53,7 +65,7 @@ export async function timedPost(
   const text = await response.text();
   const ms = performance.now() - started;
   recorder?.add(kind, ms);
-  if (response.status >= 300 && recorder) recorder.errors++;
+  if (response.status >= 300) recorder?.error(`${kind} answered ${response.status}: ${text}`);
   let parsed: unknown = text;
   try {
     parsed = text ? JSON.parse(text) : undefined;
@@ -90,7 +102,7 @@ export async function runClosedLoop(
           await journey(firstUser + i, recorder);
           recorder.journeys++;
         } catch (error) {
-          recorder.errors++;
+          if (!(error instanceof AlreadyCounted)) recorder.error(String(error));
           failures.push(error);
         }
       }

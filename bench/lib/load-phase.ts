@@ -36,6 +36,8 @@ export interface RunFigures {
   byKind: Record<string, Summary>;
   cpuMsPerTurn: number;
   errors: number;
+  /** The first few errors, as the driver described them. */
+  errorSamples: string[];
   wrongAnswers: number;
   rssMb: number;
   /** The server's event-loop delay over the run (a stall, not queueing). */
@@ -99,6 +101,7 @@ function pooled(name: RunFigures['server'], concurrency: number, parts: readonly
   for (const part of parts) {
     for (const [kind, list] of part.recorder.byKind) for (const ms of list) recorder.add(kind, ms);
     recorder.errors += part.recorder.errors;
+    recorder.errorSamples.push(...part.recorder.errorSamples);
     recorder.wrongAnswers += part.recorder.wrongAnswers;
     recorder.journeys += part.recorder.journeys;
     elapsedMs += part.elapsedMs;
@@ -117,6 +120,7 @@ function pooled(name: RunFigures['server'], concurrency: number, parts: readonly
     byKind,
     cpuMsPerTurn: cpuUs / 1000 / Math.max(1, requests),
     errors: recorder.errors,
+    errorSamples: recorder.errorSamples,
     wrongAnswers: recorder.wrongAnswers,
     rssMb: Math.max(...parts.map((part) => part.rss)) / 2 ** 20,
     loopDelay: {

@@ -16,7 +16,7 @@ import {
   slashCommand,
   viewSubmission,
 } from '../../test/helpers/slack-requests.js';
-import { type Journey, type Recorder, timedPost } from './driver.js';
+import { AlreadyCounted, type Journey, type Recorder, timedPost } from './driver.js';
 import { createContext, randomAnswers, seededRandom } from './fixtures.js';
 
 /** Recorded journeys: each is the list of requests one user sent, with their kind. */
@@ -106,7 +106,7 @@ export function slackJourney(
     const send = async (kind: string, request: SlackRequest) => {
       sent.push({ kind, request });
       const result = await post(recorder, kind, botUrl, request);
-      if (result.status !== 200) throw new Error(`${kind} answered ${result.status}`);
+      if (result.status !== 200) throw new AlreadyCounted(`${kind} answered ${result.status}`);
       return result;
     };
     const modalFrom = (call: SlackCall): Modal => ({
@@ -167,7 +167,7 @@ export function slackReplay(echoUrl: string, recording: SlackRecording): Journey
     const journey = recording[(n + recorder.journeys) % recording.length] ?? [];
     for (const { kind, request } of journey) {
       const result = await post(recorder, kind, echoUrl, request);
-      if (result.status !== 200) throw new Error(`echo ${kind} answered ${result.status}`);
+      if (result.status !== 200) throw new AlreadyCounted(`echo ${kind} answered ${result.status}`);
     }
   };
 }
