@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { type FileHandle, open, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { syncDirectory } from '../lowdb/durable-json-file.js';
+import { writeAllSync } from './write-all-sync.js';
 
 export interface LogHeader {
   schemaVersion: number;
@@ -203,7 +204,7 @@ export class AppendLog {
           continue;
         }
         try {
-          await this.#handle.writev(batch.lines, this.#size);
+          writeAllSync(this.#handle.fd, batch.lines, this.#size);
           if (this.#syncIntervalMs === 0) await this.#handle.datasync();
           else this.#syncSoon();
         } catch (error) {

@@ -3,6 +3,7 @@
  * written to the operating system (readable by any other process, kept through a crash of this
  * one), with one fdatasync for everything written in that interval, and a last one on close.
  */
+import { existsSync } from 'node:fs';
 import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,6 +77,22 @@ describe('AppendLog durability', () => {
     await expect(log.append('{"n":2}')).rejects.toBe(failure);
     await log.close();
   });
+
+  it.runIf(existsSync('/dev/full'))(
+    'rejects an append the disk refused, and every append after it (the tail is unknown)',
+    async () => {
+      // /dev/full answers every write with ENOSPC: a full disk, for real.
+      const log = await AppendLog.openExisting(
+        '/dev/full',
+        { schemaVersion: 1, kind: 'test', generation: 'g' },
+        0,
+      );
+      await expect(log.append('{"n":1}')).rejects.toMatchObject({ code: 'ENOSPC' });
+      await expect(log.append('{"n":2}')).rejects.toMatchObject({ code: 'ENOSPC' });
+      expect(log.size).toBe(0);
+      await log.close();
+    },
+  );
 
   it('keeps lines appended during a rewrite, and syncs the new file', async () => {
     const file = join(dir, 'rewritten.jsonl');
