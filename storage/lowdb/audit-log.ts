@@ -20,7 +20,6 @@ import { type FileHandle, open, rename, rm, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import type { AuditTrail } from '../core/audit-trail.js';
 import { openIfExists, scanLines } from '../journal/file-lines.js';
-import { writeAllSync } from '../journal/write-all-sync.js';
 import type { AuditEvent } from '../store.js';
 import { checkEnvelope, corrupt, SCHEMA_VERSION } from './data-files.js';
 import { syncDirectory } from './durable-json-file.js';
@@ -119,8 +118,7 @@ export class AuditLog implements AuditTrail {
       const batch = rewriteAt < 0 ? this.#pending : this.#pending.slice(0, rewriteAt);
       this.#pending = rewriteAt < 0 ? [] : this.#pending.slice(rewriteAt);
       try {
-        // Opened for appending: written at the end of the file (see write-all-sync.ts for why sync).
-        writeAllSync(this.#handle.fd, [Buffer.from(batch.map((p) => p.line).join(''), 'utf8')]);
+        await this.#handle.appendFile(batch.map((p) => p.line).join(''), 'utf8');
         await this.#handle.sync();
         for (const p of batch) p.resolve(0);
       } catch (error) {
