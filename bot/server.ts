@@ -31,11 +31,15 @@ export async function createHttpApp(
   // conditionally (bot replies are POST answers), so that is a SHA-1 per turn for nothing.
   app.set('etag', false);
   app.get('/healthz', (_req, res) => {
-    res.json({
-      status: 'ok',
+    const about = {
       mode: runtime.mode,
       questionnaire: `${deps.questionnaire.id}@${deps.questionnaire.version}`,
-    });
+    };
+    const health = deps.store.health();
+    // 503 once the store refuses to save (a failed disk write, a lost lock): a probe restarts the
+    // bot, which reads its files afresh, instead of users meeting an error on every answer.
+    if (!health.ok) res.status(503).json({ status: 'failing', problem: health.problem, ...about });
+    else res.json({ status: 'ok', ...about });
   });
   // Slack comes first: its signature covers the raw body, which a JSON parser would consume.
   if (runtime.slack.enabled) {

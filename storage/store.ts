@@ -126,5 +126,14 @@ export interface RiskcheckStore {
    */
   markProcessed(key: string, at: string): Promise<boolean>;
 
+  /**
+   * Whether the store can still save. After a failed write or fsync a journal's end on disk is
+   * unknown, and after losing its data-directory lock another process may write there: the store
+   * then refuses every save until riskcheck is restarted, and says why here (for `/healthz`).
+   */
+  health(): StoreHealth;
+
   close(): Promise<void>;
 }
+
+export type StoreHealth = { ok: true } | { ok: false; problem: string };

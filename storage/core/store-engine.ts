@@ -75,6 +75,8 @@ export interface Persistence {
    * the store no longer owns its data directory. Calls `write` synchronously when it may.
    */
   owned<T>(write: () => Promise<T>): Promise<T>;
+  /** Why saves are refused until a restart (see RiskcheckStore.health), or undefined. */
+  problem(): string | undefined;
   close(): Promise<void>;
 }
 
@@ -86,6 +88,7 @@ export const noPersistence: Persistence = {
   processedChanged: async () => {},
   purge: async () => {},
   owned: (write) => write(),
+  problem: () => undefined,
   close: async () => {},
 };
 
@@ -294,6 +297,11 @@ export function createStoreEngine(state: StoreState, persistence: Persistence): 
       const expired = processedOrder.expire(state.processed, at);
       await persistence.processedChanged(key, expired);
       return true;
+    },
+
+    health() {
+      const problem = persistence.problem();
+      return problem === undefined ? { ok: true } : { ok: false, problem };
     },
 
     async close() {

@@ -111,6 +111,16 @@ export class AppendLog {
     return this.#header;
   }
 
+  /**
+   * Why this log refuses to write (a failed write or fdatasync: the file's end is unknown), or
+   * undefined while it works.
+   */
+  get failure(): string | undefined {
+    if (this.#failed === undefined) return undefined;
+    const reason = this.#failed instanceof Error ? this.#failed.message : String(this.#failed);
+    return `writing ${path.basename(this.file)} failed (${reason})`;
+  }
+
   /** Bytes on disk, header included. */
   get size(): number {
     return this.#size;
@@ -210,7 +220,7 @@ export class AppendLog {
           const expected = batch.lines.reduce((sum, line) => sum + line.length, 0);
           // A regular file only writes short when the disk is full or the file hit a size limit.
           if (bytesWritten !== expected)
-            throw new Error(`wrote ${bytesWritten} of ${expected} bytes to ${this.file} (disk full?)`);
+            throw new Error(`wrote ${bytesWritten} of ${expected} bytes (disk full?)`);
           if (this.#syncIntervalMs === 0) await this.#handle.datasync();
           else this.#syncSoon();
         } catch (error) {

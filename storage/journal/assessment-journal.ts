@@ -76,6 +76,11 @@ export class AssessmentJournal implements AssessmentHistory {
     return this.#journal.purge();
   }
 
+  /** See AppendLog.failure. */
+  get failure(): string | undefined {
+    return this.#journal.failure;
+  }
+
   close(): Promise<void> {
     return this.#journal.close();
   }

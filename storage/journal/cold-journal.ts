@@ -89,6 +89,11 @@ export class ColdJournal<T extends ColdSummary, S extends ColdSummary> {
     for (const [, slot] of memory.index.entries()) this.#liveBytes += memory.index.bytesOf(slot);
   }
 
+  /** See AppendLog.failure. */
+  get failure(): string | undefined {
+    return this.#log.failure;
+  }
+
   /** Reads the collection without creating anything; `finish` opens or creates it (see RecordJournal.load). */
   static async load<T extends ColdSummary, S extends ColdSummary>(
     files: ColdJournalFiles,

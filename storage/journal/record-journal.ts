@@ -33,6 +33,11 @@ export class RecordJournal<T> {
     this.records = records;
   }
 
+  /** See AppendLog.failure. */
+  get failure(): string | undefined {
+    return this.#log.failure;
+  }
+
   /**
    * Replays `file` without creating anything; `finish` then opens it for appending, or creates it
    * (from `seed`, a legacy file's records) when it was missing. Reading every file before creating

@@ -94,6 +94,11 @@ export class ReminderArchiveJournal implements ReminderArchive {
     return this.#journal.purge();
   }
 
+  /** See AppendLog.failure. */
+  get failure(): string | undefined {
+    return this.#journal.failure;
+  }
+
   close(): Promise<void> {
     return this.#journal.close();
   }

@@ -42,7 +42,7 @@ export async function lockDataDir(dataDir: string, lockFile: string, staleMs: nu
       'STORE_LOCKED',
       dataDir,
       `Another riskcheck process is using data directory ${dataDir} (lock ${lockFile}). Only one ` +
-        'process may use a data directory; run several instances on PostgreSQL instead. If no other ' +
+        'process may use a data directory (the embedded store cannot be shared between processes). If no other ' +
         `riskcheck process is running, the lock is left from a crash: start again after ${Math.ceil(staleMs / 1000)} seconds.`,
       { cause },
     );

@@ -143,6 +143,12 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Risk
             return processed.changed(key);
           }),
         owned,
+        // No paths: /healthz is unauthenticated (the lock's full story was logged when it was lost).
+        problem: () =>
+          (lock.lost && 'lost its lock on the data directory (another process may write there)') ??
+          [sessions, processed, reminders, assessments, remindersDone]
+            .map((journal) => journal.failure)
+            .find((failure) => failure !== undefined),
         purge: () =>
           owned(
             async () =>

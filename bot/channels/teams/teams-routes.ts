@@ -20,6 +20,10 @@ export interface TeamsChannel {
   gateway: ChannelGateway;
 }
 
+const TRY_AGAIN = 'Something went wrong on our side. Your answers so far are saved; please try again.';
+const CANNOT_SAVE =
+  'riskcheck cannot save anything right now because of a storage problem on its server. What you answered before is kept; please try again later, or tell your IT support.';
+
 /** Registers the Teams gateway in `deps.gateways` so use cases can post to Teams. */
 export function createTeamsChannel(deps: AppDeps, credentials: TeamsCredentials | undefined): TeamsChannel {
   const authConfig: AuthConfiguration = credentials ? authConfigFor(credentials) : {};
@@ -32,6 +36,8 @@ export function createTeamsChannel(deps: AppDeps, credentials: TeamsCredentials 
       { err: cleanForLog(error instanceof Error ? error.message : error, 300) },
       'Teams turn failed',
     );
+    // A store that refuses every save (see RiskcheckStore.health) will refuse the retry too.
+    const message = deps.store.health().ok ? TRY_AGAIN : CANNOT_SAVE;
     if (context.activity.type === 'invoke') {
       await context.sendActivity({
         type: 'invokeResponse',
@@ -40,17 +46,12 @@ export function createTeamsChannel(deps: AppDeps, credentials: TeamsCredentials 
           body: {
             statusCode: 500,
             type: 'application/vnd.microsoft.error',
-            value: {
-              code: 'internal',
-              message: 'Something went wrong on our side. Your answers so far are saved; please try again.',
-            },
+            value: { code: 'internal', message },
           },
         },
       } as never);
     } else {
-      await context.sendActivity(
-        'Something went wrong on our side. Your answers so far are saved; please try again.',
-      );
+      await context.sendActivity(message);
     }
   };
   // Anonymous development: an identity without an audience makes the SDK call the connector

@@ -320,3 +320,31 @@ describe('lowdb store: when a save counts as done', () => {
     expect(datasync).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('lowdb store: health', () => {
+  const { file, openStore } = useStoreDir();
+  let writev: ReturnType<typeof vi.spyOn>;
+  beforeEach(async () => {
+    const probe = await open(file('probe'), 'w');
+    writev = vi.spyOn(Object.getPrototypeOf(probe), 'writev');
+    await probe.close();
+  });
+  afterEach(() => writev.mockRestore());
+
+  it('reports the failed write that makes it refuse every later save, naming the file', async () => {
+    const store = await openStore();
+    expect(store.health()).toEqual({ ok: true });
+    const failure = Object.assign(new Error('EIO: i/o error, write'), { code: 'EIO' });
+    writev.mockRejectedValueOnce(failure);
+    await expect(store.saveSession(buildSession({ id: 's1' }), 0)).rejects.toBe(failure);
+    expect(store.health()).toEqual({
+      ok: false,
+      problem: 'writing sessions.jsonl failed (EIO: i/o error, write)',
+    });
+    // Still refused, although the disk would take it now: the file's end is unknown.
+    await expect(store.saveSession(buildSession({ id: 's2' }), 0)).rejects.toBe(failure);
+    // Other journals still work; the store as a whole is reported failing all the same.
+    saved(await store.saveAssessment(buildAssessment({ id: 'a1' }), 0));
+    expect(store.health().ok).toBe(false);
+  });
+});

@@ -30,6 +30,10 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     describeReminderContract(() => store);
     describeDataCareContract(() => store);
 
+    it('reports itself able to save while nothing has failed', () => {
+      expect(store.health()).toEqual({ ok: true });
+    });
+
     describe('sessions', () => {
       it('creates with expectedVersion 0, reads back at version 1', async () => {
         const stored = saved(await store.saveSession(buildSession(), 0));

@@ -1,0 +1,54 @@
+/**
+ * `/healthz` for the IT admin's probe: 200 while the store saves, 503 naming the problem once a
+ * failed disk write makes it refuse every save, so the probe restarts the bot. The user whose
+ * answer could not be saved gets a message, not silence.
+ */
+import { open } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type Harness, startHarness } from '../helpers/bot-harness.js';
+import { USERS } from '../helpers/teams-activities.js';
+import { press } from '../helpers/teams-journey.js';
+
+let h: Harness;
+let writev: ReturnType<typeof vi.spyOn>;
+beforeEach(async () => {
+  h = await startHarness();
+  // FileHandle is not exported: reach its prototype through a handle.
+  const probe = await open(join(h.dataDir, 'probe'), 'w');
+  writev = vi.spyOn(Object.getPrototypeOf(probe), 'writev');
+  await probe.close();
+});
+afterEach(async () => {
+  writev.mockRestore();
+  await h.close();
+});
+
+const health = async () => {
+  const response = await fetch(`${h.bot.url}/healthz`);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+};
+
+describe('GET /healthz', () => {
+  it('answers 200 while the store saves, and 503 naming the journal once a write failed', async () => {
+    expect(await health()).toMatchObject({ status: 200, body: { status: 'ok', mode: 'development' } });
+
+    writev.mockRejectedValueOnce(
+      Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }),
+    );
+    const started = await press(h, USERS.alex, 'riskcheck.start', {});
+    // The user is told why instead of getting a card that was never saved, and not to retry at once.
+    expect(started.status).toBe(500);
+    expect(started.body.value.message).toMatch(/cannot save anything right now.*try again later/);
+
+    expect(await health()).toEqual({
+      status: 503,
+      body: {
+        status: 'failing',
+        problem: 'writing sessions.jsonl failed (ENOSPC: no space left on device, write)',
+        mode: 'development',
+        questionnaire: expect.stringMatching(/@/),
+      },
+    });
+  });
+});
