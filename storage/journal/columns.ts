@@ -82,7 +82,7 @@ export class TimeColumn {
     this.#millis = grownTo(this.#millis, slot + 1);
     this.#verbatim.delete(slot);
     const millis = value === undefined ? Number.NaN : Date.parse(value);
-    if (value !== undefined && !(Number.isFinite(millis) && new Date(millis).toISOString() === value)) {
+    if (value !== undefined && !(Number.isFinite(millis) && isIsoOf(value, millis))) {
       this.#verbatim.set(slot, value);
       this.#millis[slot] = Number.NaN;
       return;
@@ -95,6 +95,36 @@ export class TimeColumn {
     if (!Number.isNaN(millis)) return new Date(millis).toISOString();
     return this.#verbatim.get(slot);
   }
+}
+
+/** Positions of the digits in `YYYY-MM-DDTHH:mm:ss.sssZ`. */
+const ISO_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
+
+/**
+ * `new Date(millis).toISOString() === value` for `millis = Date.parse(value)`, without building
+ * the string: start-up runs this for every timestamp of the history (finding 16). In that shape
+ * Date.parse checks every field's range except a day past the month's end (30 February) and hour
+ * 24, which it rolls over into the next month or day; those two are what is compared.
+ */
+export function isIsoOf(value: string, millis: number): boolean {
+  if (
+    value.length !== 24 ||
+    value[4] !== '-' ||
+    value[7] !== '-' ||
+    value[10] !== 'T' ||
+    value[13] !== ':' ||
+    value[16] !== ':' ||
+    value[19] !== '.' ||
+    value[23] !== 'Z'
+  )
+    return false;
+  for (const i of ISO_DIGITS) {
+    const code = value.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  const twoDigits = (i: number) => (value.charCodeAt(i) - 48) * 10 + (value.charCodeAt(i + 1) - 48);
+  const date = new Date(millis);
+  return date.getUTCDate() === twoDigits(8) && date.getUTCHours() === twoDigits(11);
 }
 
 /** Strings that are mostly distinct (titles) or mostly absent (links to an earlier record). */

@@ -4,12 +4,13 @@
  * reused for another record must not leak the old one's values, and a write that finishes after a
  * newer save must not overwrite the newer place.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AssessmentSummary } from '../../../dialogs/assessment-summary.js';
 import { summariseAssessment } from '../../../dialogs/assessment-summary.js';
 import { AssessmentSummaryColumns } from '../../../storage/journal/assessment-summary-columns.js';
 import { ColdIndex } from '../../../storage/journal/cold-index.js';
-import { DictColumn, TextColumn, TimeColumn } from '../../../storage/journal/columns.js';
+import { DictColumn, isIsoOf, TextColumn, TimeColumn } from '../../../storage/journal/columns.js';
 import { buildAssessment } from './records.js';
 
 describe('DictColumn', () => {
@@ -54,6 +55,55 @@ describe('TimeColumn', () => {
     column.set(1, '2027-01-01T00:00:00.000Z');
     column.set(0, undefined);
     expect([column.get(0), column.get(1)]).toEqual([undefined, '2027-01-01T00:00:00.000Z']);
+  });
+});
+
+describe('isIsoOf (the TimeColumn shortcut for toISOString)', () => {
+  const oracle = (value: string) => {
+    const millis = Date.parse(value);
+    return Number.isFinite(millis) && new Date(millis).toISOString() === value;
+  };
+  const check = (value: string) => {
+    const millis = Date.parse(value);
+    return Number.isFinite(millis) && isIsoOf(value, millis);
+  };
+
+  it('agrees with toISOString on the dates it rolls over and on other shapes', () => {
+    for (const value of [
+      '2025-02-28T23:59:59.999Z',
+      '2024-02-29T00:00:00.000Z',
+      '2025-02-29T00:00:00.000Z',
+      '2025-02-30T00:00:00.000Z',
+      '2025-04-31T10:00:00.000Z',
+      '2025-01-01T24:00:00.000Z',
+      '0000-01-01T00:00:00.000Z',
+      '9999-12-31T23:59:59.999Z',
+      '2025-01-01T00:00:00Z',
+      '2025-01-01T00:00:00.000+00:00',
+      ' 2025-01-01T00:00:00.000Z',
+      '2025-01-01T00:00:00,000Z',
+    ])
+      expect([value, check(value)]).toEqual([value, oracle(value)]);
+  });
+
+  it('agrees with toISOString on any timestamp-shaped string', () => {
+    const digits = (n: number, max: number) =>
+      fc.integer({ min: 0, max }).map((v) => String(v).padStart(n, '0'));
+    const near = fc
+      .tuple(
+        digits(4, 9999),
+        digits(2, 19),
+        digits(2, 39),
+        digits(2, 29),
+        digits(2, 69),
+        digits(2, 69),
+        digits(3, 999),
+      )
+      .map(([y, mo, d, h, mi, s, ms]) => `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`);
+    fc.assert(
+      fc.property(fc.oneof(near, fc.string({ maxLength: 30 })), (value) => check(value) === oracle(value)),
+      { numRuns: 5000 },
+    );
   });
 });
 
