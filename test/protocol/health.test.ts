@@ -3,10 +3,9 @@
  * failed disk write makes it refuse every save, so the probe restarts the bot. The user whose
  * answer could not be saved gets a message, not silence.
  */
-import { open } from 'node:fs/promises';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, type vi } from 'vitest';
 import { type Harness, startHarness } from '../helpers/bot-harness.js';
+import { spyOnFileHandles } from '../helpers/file-handle-spy.js';
 import { USERS } from '../helpers/teams-activities.js';
 import { press } from '../helpers/teams-journey.js';
 
@@ -14,10 +13,7 @@ let h: Harness;
 let writev: ReturnType<typeof vi.spyOn>;
 beforeEach(async () => {
   h = await startHarness();
-  // FileHandle is not exported: reach its prototype through a handle.
-  const probe = await open(join(h.dataDir, 'probe'), 'w');
-  writev = vi.spyOn(Object.getPrototypeOf(probe), 'writev');
-  await probe.close();
+  writev = await spyOnFileHandles('writev');
 });
 afterEach(async () => {
   writev.mockRestore();

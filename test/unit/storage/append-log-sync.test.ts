@@ -4,21 +4,19 @@
  * one), with one fdatasync for everything written in that interval, and a last one on close.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppendLog } from '../../../storage/journal/append-log.js';
+import { spyOnFileHandles } from '../../helpers/file-handle-spy.js';
 
 let dir: string;
 let datasync: ReturnType<typeof vi.spyOn>;
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'riskcheck-append-log-'));
-  // FileHandle is not exported: reach its prototype through a handle.
-  const probe = await open(join(dir, 'probe'), 'w');
-  datasync = vi.spyOn(Object.getPrototypeOf(probe), 'datasync');
-  await probe.close();
+  datasync = await spyOnFileHandles('datasync');
 });
 
 afterEach(async () => {

@@ -4,9 +4,10 @@
  * being ignored when it does not fit, purging, saves racing a purge, and importing the lowdb
  * files of an older data directory.
  */
-import { open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it, type vi } from 'vitest';
 import { AssessmentJournal } from '../../../storage/journal/assessment-journal.js';
+import { spyOnFileHandles } from '../../helpers/file-handle-spy.js';
 import {
   readSnapshotFile,
   type SnapshotFileRow,
@@ -293,9 +294,7 @@ describe('lowdb store: when a save counts as done', () => {
   const { file, openStore } = useStoreDir();
   let datasync: ReturnType<typeof vi.spyOn>;
   beforeEach(async () => {
-    const probe = await open(file('probe'), 'w');
-    datasync = vi.spyOn(Object.getPrototypeOf(probe), 'datasync');
-    await probe.close();
+    datasync = await spyOnFileHandles('datasync');
   });
   afterEach(() => datasync.mockRestore());
 
@@ -322,12 +321,10 @@ describe('lowdb store: when a save counts as done', () => {
 });
 
 describe('lowdb store: health', () => {
-  const { file, openStore } = useStoreDir();
+  const { openStore } = useStoreDir();
   let writev: ReturnType<typeof vi.spyOn>;
   beforeEach(async () => {
-    const probe = await open(file('probe'), 'w');
-    writev = vi.spyOn(Object.getPrototypeOf(probe), 'writev');
-    await probe.close();
+    writev = await spyOnFileHandles('writev');
   });
   afterEach(() => writev.mockRestore());
 
