@@ -15,6 +15,13 @@ export type Reply =
       message: string;
     };
 
+/**
+ * What a user is told while the store refuses every save (see RiskcheckStore.health): trying
+ * again at once would fail the same way, so this says so.
+ */
+export const CANNOT_SAVE_MESSAGE =
+  'riskcheck cannot save anything right now because of a storage problem on its server. What you answered before is kept; please try again later, or tell your IT support.';
+
 export function viewReply(view: ViewModel): Reply {
   return { kind: 'view', view };
 }

@@ -1,11 +1,13 @@
 /**
  * `/healthz` for the IT admin's probe: 200 while the store saves, 503 naming the problem once a
- * failed disk write makes it refuse every save, so the probe restarts the bot. The user whose
- * answer could not be saved gets a message, not silence.
+ * failed disk write makes it refuse every save, so the probe restarts the bot. Users on either
+ * platform are told saving is not possible right now, not left with a card that does nothing.
  */
 import { afterEach, beforeEach, describe, expect, it, type vi } from 'vitest';
 import { type Harness, startHarness } from '../helpers/bot-harness.js';
 import { spyOnFileHandles } from '../helpers/file-handle-spy.js';
+import { slash } from '../helpers/slack-journey.js';
+import { SLACK_USERS, viewSubmission } from '../helpers/slack-requests.js';
 import { USERS } from '../helpers/teams-activities.js';
 import { press } from '../helpers/teams-journey.js';
 
@@ -46,5 +48,25 @@ describe('GET /healthz', () => {
         questionnaire: expect.stringMatching(/@/),
       },
     });
+  });
+
+  it('tells Slack users too, where Slack shows it, without running the request', async () => {
+    writev.mockRejectedValueOnce(Object.assign(new Error('EIO: i/o error, write'), { code: 'EIO' }));
+    await press(h, USERS.alex, 'riskcheck.start', {});
+    expect((await health()).status).toBe(503);
+
+    const command = await slash(h, SLACK_USERS.alex);
+    expect(command).toMatchObject({ status: 200, body: { response_type: 'ephemeral' } });
+    expect(command.body.text).toMatch(/cannot save anything right now/);
+    expect(h.slack.callsTo('views.open')).toHaveLength(0);
+
+    const submitted = await h.postSlack(
+      viewSubmission({
+        user: SLACK_USERS.alex,
+        view: { id: 'V0STEP', callback_id: 'riskcheck.modal', state: { values: {} } },
+      }),
+    );
+    expect(submitted.body.response_action).toBe('update');
+    expect(JSON.stringify(submitted.body.view)).toMatch(/cannot save anything right now/);
   });
 });

@@ -1,12 +1,16 @@
 /**
  * Express middleware in front of Bolt for `/slack/events`: reads the raw body (size-limited),
- * verifies the signature with the injected clock, refuses payloads of an unknown shape, and answers repeats (a replayed request, a
- * Slack retry of an interaction or event already handled) with 200 without processing them, so
- * nothing is posted twice. The body is parsed once, here: `req.body` is then the parsed payload
+ * verifies the signature with the injected clock, refuses payloads of an unknown shape, tells the
+ * user when the store cannot save (see RiskcheckStore.health), and answers repeats (a replayed
+ * request, a Slack retry of an interaction or event already handled) with 200 without processing
+ * them, so nothing is posted twice. The body is parsed once, here: `req.body` is then the parsed payload
  * for the handler that passes it to Bolt.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { renderSlackModal } from '../../../cards/block-kit/render-slack.js';
+import { messageView } from '../../../dialogs/views/simple-views.js';
 import type { RiskcheckStore } from '../../../storage/store.js';
+import { CANNOT_SAVE_MESSAGE } from '../../app/reply.js';
 import type { Clock } from '../../clock.js';
 import { cleanForLog, type Logger } from '../../logger.js';
 import { parseSlackBody } from './slack-payload-schema.js';
@@ -40,6 +44,9 @@ export function slackRequestGuard(options: {
       res.status(400).json({ error: 'Unrecognised Slack payload' });
       return;
     }
+    // A store refusing every save would fail this request after its ack, leaving the user with
+    // a modal that does nothing: say so instead (and do not record the delivery, nothing ran).
+    if (!options.store.health().ok && answeredCannotSave(res, parsed.body)) return;
     // One key per delivery: the trigger or event id (the same in a retry and in a replay of the
     // same body), or the signature for a body that carries neither.
     const key = parsed.deliveryKey ?? `slack:signature:${header(req, 'x-slack-signature')}`;
@@ -60,4 +67,27 @@ export function slackRequestGuard(options: {
 function header(req: Request, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * Answers what a user sent, where Slack shows the answer: a slash command's reply as an ephemeral
+ * message, a submitted modal replaced by a notice. A button click can only be acknowledged (the
+ * notice comes with the user's next command or submission). Anything else (Events API callbacks,
+ * Slack's URL check) is left to go on: false.
+ */
+function answeredCannotSave(res: Response, body: Record<string, unknown>): boolean {
+  if (typeof body.command === 'string') {
+    res.json({ response_type: 'ephemeral', text: CANNOT_SAVE_MESSAGE });
+    return true;
+  }
+  if (body.type === 'view_submission') {
+    const notice = messageView('error', 'Cannot save right now', CANNOT_SAVE_MESSAGE, false);
+    res.json({ response_action: 'update', view: renderSlackModal(notice) });
+    return true;
+  }
+  if (body.type === 'block_actions') {
+    res.status(200).send('');
+    return true;
+  }
+  return false;
 }

@@ -9,6 +9,7 @@ import { type NextFunction, type Request, type Response, Router } from 'express'
 import type { JwtPayload } from 'jsonwebtoken';
 import type { AppDeps } from '../../app/app-deps.js';
 import type { ChannelGateway } from '../../app/channel-gateway.js';
+import { CANNOT_SAVE_MESSAGE } from '../../app/reply.js';
 import type { TeamsCredentials } from '../../config/runtime-config.js';
 import { cleanForLog } from '../../logger.js';
 import { createTeamsGateway } from './teams-gateway.js';
@@ -21,8 +22,6 @@ export interface TeamsChannel {
 }
 
 const TRY_AGAIN = 'Something went wrong on our side. Your answers so far are saved; please try again.';
-const CANNOT_SAVE =
-  'riskcheck cannot save anything right now because of a storage problem on its server. What you answered before is kept; please try again later, or tell your IT support.';
 
 /** Registers the Teams gateway in `deps.gateways` so use cases can post to Teams. */
 export function createTeamsChannel(deps: AppDeps, credentials: TeamsCredentials | undefined): TeamsChannel {
@@ -37,7 +36,7 @@ export function createTeamsChannel(deps: AppDeps, credentials: TeamsCredentials 
       'Teams turn failed',
     );
     // A store that refuses every save (see RiskcheckStore.health) will refuse the retry too.
-    const message = deps.store.health().ok ? TRY_AGAIN : CANNOT_SAVE;
+    const message = deps.store.health().ok ? TRY_AGAIN : CANNOT_SAVE_MESSAGE;
     if (context.activity.type === 'invoke') {
       await context.sendActivity({
         type: 'invokeResponse',
