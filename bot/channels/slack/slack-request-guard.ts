@@ -3,8 +3,8 @@
  * verifies the signature with the injected clock, refuses payloads of an unknown shape, tells the
  * user when the store cannot save (see RiskcheckStore.health), and answers repeats (a replayed
  * request, a Slack retry of an interaction or event already handled) with 200 without processing
- * them, so nothing is posted twice. The body is parsed once, here: `req.body` is then the parsed payload
- * for the handler that passes it to Bolt.
+ * them, so nothing is posted twice. The body is parsed once, here: `req.body` is then the parsed
+ * payload for the handler that passes it to Bolt.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { renderSlackModal } from '../../../cards/block-kit/render-slack.js';
