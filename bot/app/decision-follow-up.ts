@@ -8,9 +8,8 @@
 import type { Assessment } from '../../dialogs/assessment.js';
 import { DECISION_LABELS } from '../../dialogs/assessment.js';
 import type { Reminder } from '../../dialogs/reminders/reminder.js';
-import { retryAfterMsOf } from '../reminders/retry-policy.js';
 import type { AppDeps } from './app-deps.js';
-import { errorSummary } from './deliver-outcome.js';
+import { type DeliveryFailure, errorSummary, scheduleRetry, withFailure } from './deliver-outcome.js';
 import { linkForPost, userLinkKey } from './department-channels.js';
 import { approvalResolvedFor, outcomeFor } from './outcome-presenter.js';
 
@@ -19,7 +18,7 @@ type Done = Reminder['posts'];
 export interface FollowUpResult {
   /** Cards updated and the submitter's notice, including those done before this attempt. */
   done: Done;
-  failure?: { error: string; retryAfterMs?: number };
+  failure?: DeliveryFailure;
 }
 
 const same = (a: Done[number], b: Done[number]) =>
@@ -33,12 +32,10 @@ export async function followUpDecision(
   const decision = assessment.decision;
   if (!decision) return { done: doneBefore };
   const done = [...doneBefore];
-  let failure: FollowUpResult['failure'];
+  let failure: DeliveryFailure | undefined;
   const failed = (error: unknown, what: string) => {
     deps.logger.warn({ err: errorSummary(error), assessment: assessment.id }, what);
-    // Several calls may fail: wait for the longest Retry-After any platform asked for.
-    const retryAfterMs = Math.max(retryAfterMsOf(error) ?? 0, failure?.retryAfterMs ?? 0);
-    failure = { error: errorSummary(error), ...(retryAfterMs > 0 ? { retryAfterMs } : {}) };
+    failure = withFailure(failure, error);
   };
 
   const resolved = approvalResolvedFor(deps, assessment)!;
@@ -78,27 +75,10 @@ export async function followUpDecision(
 }
 
 /** Hands what failed after a decision to the reminder sweeper, which retries it with backoff. */
-export async function scheduleDecisionFollowUpRetry(
+export function scheduleDecisionFollowUpRetry(
   deps: AppDeps,
   assessment: Assessment,
   done: Done,
 ): Promise<void> {
-  const id = `decided:${assessment.id}`;
-  if (await deps.store.getReminder(id)) return;
-  const now = deps.clock.now().toISOString();
-  await deps.store.saveReminder(
-    {
-      id,
-      kind: 'decisionFollowUp',
-      departmentId: assessment.departmentId,
-      assessmentId: assessment.id,
-      dueAt: now,
-      status: 'pending',
-      attempts: 0,
-      posts: done,
-      createdAt: now,
-      version: 0,
-    },
-    0,
-  );
+  return scheduleRetry(deps, assessment, 'decisionFollowUp', `decided:${assessment.id}`, done);
 }

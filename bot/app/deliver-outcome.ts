@@ -5,6 +5,7 @@
  * the channels that did not get it (see scheduleOutcomeRetry) until each has it once.
  */
 import type { Assessment, ChannelPost } from '../../dialogs/assessment.js';
+import type { Reminder, ReminderKind } from '../../dialogs/reminders/reminder.js';
 import { retryAfterMsOf } from '../reminders/retry-policy.js';
 import { type AppDeps, audit } from './app-deps.js';
 import { departmentChannels } from './department-channels.js';
@@ -24,8 +25,7 @@ export async function deliverOutcome(deps: AppDeps, assessment: Assessment): Pro
   const links = await departmentChannels(deps.store, deps.organisation, assessment.departmentId);
   const delivered: ChannelPost[] = [];
   let failed = 0;
-  let retryAfterMs: number | undefined;
-  let lastError: string | undefined;
+  let failure: DeliveryFailure | undefined;
   for (const link of links) {
     if (
       assessment.posts.some((p) => p.platform === link.platform && p.conversationId === link.conversationId)
@@ -44,8 +44,7 @@ export async function deliverOutcome(deps: AppDeps, assessment: Assessment): Pro
       });
     } catch (error) {
       failed++;
-      lastError = errorSummary(error);
-      retryAfterMs = Math.max(retryAfterMs ?? 0, retryAfterMsOf(error) ?? 0) || undefined;
+      failure = withFailure(failure, error);
       deps.logger.warn(
         { err: errorSummary(error), platform: link.platform, assessment: assessment.id },
         'could not post the outcome to the department channel; it stays stored and delivery is retried',
@@ -56,8 +55,8 @@ export async function deliverOutcome(deps: AppDeps, assessment: Assessment): Pro
   const outcome = {
     failed,
     linkedChannels: links.length,
-    ...(retryAfterMs ? { retryAfterMs } : {}),
-    ...(lastError ? { lastError } : {}),
+    ...(failure?.retryAfterMs ? { retryAfterMs: failure.retryAfterMs } : {}),
+    ...(failure ? { lastError: failure.error } : {}),
   };
   if (delivered.length === 0) return { assessment, delivered, ...outcome };
   const updated = await recordPosts(deps, assessment, delivered);
@@ -84,22 +83,46 @@ export function errorSummary(error: unknown): string {
   return String(error).slice(0, 300);
 }
 
+/** What a retry needs of an attempt's failures: the last error, and the longest Retry-After asked for. */
+export interface DeliveryFailure {
+  error: string;
+  retryAfterMs?: number;
+}
+
+/** `previous` with `error` added: several targets may fail, and the retry waits for the longest. */
+export function withFailure(previous: DeliveryFailure | undefined, error: unknown): DeliveryFailure {
+  const retryAfterMs = Math.max(retryAfterMsOf(error) ?? 0, previous?.retryAfterMs ?? 0);
+  return { error: errorSummary(error), ...(retryAfterMs > 0 ? { retryAfterMs } : {}) };
+}
+
 /** Puts a failed delivery in the reminder machinery's hands: retried with backoff, once per channel. */
-export async function scheduleOutcomeRetry(deps: AppDeps, assessment: Assessment): Promise<void> {
+export function scheduleOutcomeRetry(deps: AppDeps, assessment: Assessment): Promise<void> {
+  return scheduleRetry(deps, assessment, 'outcomeDelivery', `deliver:${assessment.id}`, []);
+}
+
+/**
+ * A row the reminder sweeper delivers now and retries with backoff (`deliverReminder` knows what
+ * each kind does), unless the row `id` exists already; `posts` records what already succeeded.
+ */
+export async function scheduleRetry(
+  deps: AppDeps,
+  assessment: Assessment,
+  kind: Extract<ReminderKind, 'outcomeDelivery' | 'decisionFollowUp'>,
+  id: string,
+  posts: Reminder['posts'],
+): Promise<void> {
+  if (await deps.store.getReminder(id)) return;
   const now = deps.clock.now().toISOString();
-  const id = `deliver:${assessment.id}`;
-  const existing = await deps.store.getReminder(id);
-  if (existing) return;
   await deps.store.saveReminder(
     {
       id,
-      kind: 'outcomeDelivery',
+      kind,
       departmentId: assessment.departmentId,
       assessmentId: assessment.id,
       dueAt: now,
       status: 'pending',
       attempts: 0,
-      posts: [],
+      posts,
       createdAt: now,
       version: 0,
     },

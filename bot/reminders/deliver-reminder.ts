@@ -16,13 +16,12 @@ import type { ViewModel } from '../../dialogs/views/view-model.js';
 import type { ConversationLink } from '../../storage/store.js';
 import type { AppDeps } from '../app/app-deps.js';
 import { followUpDecision } from '../app/decision-follow-up.js';
-import { deliverOutcome, errorSummary } from '../app/deliver-outcome.js';
+import { type DeliveryFailure, deliverOutcome, withFailure } from '../app/deliver-outcome.js';
 import { departmentChannels, userLinkKey } from '../app/department-channels.js';
 import { decidersFor } from '../app/outcome-presenter.js';
 import { workingDaysBetween } from './calendar.js';
 import { collaborationEndingDue, isPaused } from './plan-reminders.js';
 import { peopleOrChannels } from './reminder-targets.js';
-import { retryAfterMsOf } from './retry-policy.js';
 
 export type DeliveryResult =
   | { kind: 'sent'; posts: Reminder['posts'] }
@@ -45,7 +44,7 @@ export async function deliverReminder(deps: AppDeps, reminder: Reminder): Promis
   );
   if (plan.targets.length === 0)
     return { kind: 'failed', error: 'no channel or person to send it to is linked yet', posts };
-  let failure: { error: string; retryAfterMs?: number } | undefined;
+  let failure: DeliveryFailure | undefined;
   for (const target of pending) {
     const gateway = deps.gateways[target.platform];
     if (!gateway) continue;
@@ -53,9 +52,7 @@ export async function deliverReminder(deps: AppDeps, reminder: Reminder): Promis
       const { messageId } = await gateway.post(target, plan.view);
       posts.push({ platform: target.platform, conversationId: target.conversationId, messageId });
     } catch (error) {
-      // Several targets may fail: wait for the longest Retry-After any platform asked for.
-      const retryAfterMs = Math.max(retryAfterMsOf(error) ?? 0, failure?.retryAfterMs ?? 0);
-      failure = { error: errorSummary(error), ...(retryAfterMs > 0 ? { retryAfterMs } : {}) };
+      failure = withFailure(failure, error);
     }
   }
   return failure ? { kind: 'failed', ...failure, posts } : { kind: 'sent', posts };
