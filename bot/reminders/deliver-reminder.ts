@@ -90,7 +90,7 @@ async function planDelivery(deps: AppDeps, reminder: Reminder): Promise<Plan | {
     return { targets: await peopleOrChannels(store, organisation, department, people), view };
   }
 
-  const assessment = reminder.assessmentId ? await store.getAssessment(reminder.assessmentId) : undefined;
+  const assessment = await assessmentOf(deps, reminder);
   if (!assessment) return { skip: 'the assessment no longer exists' };
 
   if (reminder.kind === 'pendingNudge' || reminder.kind === 'pendingEscalation') {
@@ -141,9 +141,7 @@ async function planDelivery(deps: AppDeps, reminder: Reminder): Promise<Plan | {
 
 /** Posts an outcome to the department channels that did not get it yet (deliverOutcome skips the others). */
 async function retryOutcome(deps: AppDeps, reminder: Reminder): Promise<DeliveryResult> {
-  const assessment = reminder.assessmentId
-    ? await deps.store.getAssessment(reminder.assessmentId)
-    : undefined;
+  const assessment = await assessmentOf(deps, reminder);
   if (!assessment) return { kind: 'skipped', reason: 'the assessment no longer exists' };
   if (assessment.decision) return { kind: 'skipped', reason: 'a decision was taken meanwhile' };
   const report = await deliverOutcome(deps, assessment);
@@ -158,11 +156,14 @@ async function retryOutcome(deps: AppDeps, reminder: Reminder): Promise<Delivery
 
 /** Updates the cards and tells the submitter what an earlier attempt could not (see decision-follow-up.ts). */
 async function retryDecisionFollowUp(deps: AppDeps, reminder: Reminder): Promise<DeliveryResult> {
-  const assessment = reminder.assessmentId
-    ? await deps.store.getAssessment(reminder.assessmentId)
-    : undefined;
+  const assessment = await assessmentOf(deps, reminder);
   if (!assessment?.decision)
     return { kind: 'skipped', reason: 'the assessment or its decision no longer exists' };
   const { done, failure } = await followUpDecision(deps, assessment, reminder.posts);
   return failure ? { kind: 'failed', ...failure, posts: done } : { kind: 'sent', posts: done };
+}
+
+/** The one assessment a reminder is about, read in full; undefined if it has none or it is gone. */
+function assessmentOf(deps: AppDeps, reminder: Reminder) {
+  return reminder.assessmentId ? deps.store.getAssessment(reminder.assessmentId) : Promise.resolve(undefined);
 }
