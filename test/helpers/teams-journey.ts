@@ -5,7 +5,7 @@
 
 import type { Harness } from './bot-harness.js';
 import { actionsOf, actionWith, type CardInput, inputsOf, invokeCard } from './card-reader.js';
-import { executeActivity, type TeamsUser } from './teams-activities.js';
+import { channel, executeActivity, messageActivity, type TeamsUser, USERS } from './teams-activities.js';
 
 export type AnswerPlan = Record<string, string>;
 
@@ -77,4 +77,12 @@ export async function completeRiskcheck(
   const submitted = await press(h, user, 'riskcheck.submit', actionWith(reviewCard, 'riskcheck.submit').data);
   if (!submitted.card) throw new Error(`submit failed: ${JSON.stringify(submitted.body)}`);
   return { sessionId, reviewCard, outcomeCard: submitted.card, stepCards };
+}
+
+/** `@riskcheck link gph` in the Global Public Health channel (by its head unless `user` says otherwise). */
+export function linkGphChannel(h: Harness, user: TeamsUser = USERS.alex) {
+  return h.post(
+    '/api/messages',
+    messageActivity(h.connector.url, user, '<at>riskcheck</at> link gph', channel()),
+  );
 }

@@ -9,8 +9,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyRetention } from '../../bot/data-care/retention.js';
 import { type Harness, startHarness } from '../helpers/bot-harness.js';
 import { actionWith, textOf } from '../helpers/card-reader.js';
-import { channel, GPH_CHANNEL, messageActivity, type TeamsUser, USERS } from '../helpers/teams-activities.js';
-import { type AnswerPlan, answerAll, completeRiskcheck, press } from '../helpers/teams-journey.js';
+import { GPH_CHANNEL, messageActivity, type TeamsUser, USERS } from '../helpers/teams-activities.js';
+import {
+  type AnswerPlan,
+  answerAll,
+  completeRiskcheck,
+  linkGphChannel,
+  press,
+} from '../helpers/teams-journey.js';
 
 const PUBLIC_URL = 'http://riskcheck.test';
 const plan = (title: string, department = 'gph'): AnswerPlan => ({
@@ -48,13 +54,6 @@ async function submitAndDecide(user: TeamsUser, title: string, comment: string) 
   return sessionId;
 }
 
-async function linkGph() {
-  await h.post(
-    '/api/messages',
-    messageActivity(h.connector.url, USERS.alex, '<at>riskcheck</at> link gph', channel()),
-  );
-}
-
 function linkIn(text: string): string {
   const match = /http:\/\/riskcheck\.test(\/exports\/[A-Za-z0-9_-]{43})/.exec(text);
   if (!match) throw new Error(`no export link in: ${text}`);
@@ -67,7 +66,7 @@ const dataFile = (name: string) => readFile(join(h.dataDir, name), 'utf8');
 
 describe('riskcheck export', () => {
   it('gives the International Office CSV and JSON once each, and never after 15 minutes', async () => {
-    await linkGph();
+    await linkGphChannel(h);
     await submitAndDecide(USERS.lynne, 'Field study, "phase 2"', 'Check the agreement');
     await completeRiskcheck(h, USERS.megan, plan('=HYPERLINK("http://evil.example")', 'meb'));
 
@@ -144,7 +143,7 @@ describe('riskcheck erase', () => {
   const SECRET_TITLE = 'Lynnes confidential cohort';
 
   it('removes the person from every file on disk while the decision stays', async () => {
-    await linkGph();
+    await linkGphChannel(h);
     const id = await submitAndDecide(USERS.lynne, SECRET_TITLE, 'Talk to the Security Forum first');
     await answerAll(h, USERS.lynne, plan('Lynnes unfinished draft'));
     expect(await dataFile('sessions.jsonl')).toContain(USERS.lynne.aadObjectId);
@@ -192,7 +191,7 @@ describe('riskcheck erase', () => {
 describe('retention', () => {
   it('anonymises an old decided assessment and leaves a recent one', async () => {
     h.bot.deps.organisation.dataCare = { retentionMonths: 60, afterRetention: 'anonymise' };
-    await linkGph();
+    await linkGphChannel(h);
     h.clock.set('2020-01-10T09:00:00.000Z');
     const old = await submitAndDecide(USERS.lynne, 'Old collaboration', 'Old comment');
     h.clock.set('2026-01-10T09:00:00.000Z');

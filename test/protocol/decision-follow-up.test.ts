@@ -6,17 +6,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from '../helpers/bot-harness.js';
 import { actionWith, textOf } from '../helpers/card-reader.js';
-import { channel, GPH_CHANNEL, messageActivity, personalChat, USERS } from '../helpers/teams-activities.js';
-import { completeRiskcheck, press } from '../helpers/teams-journey.js';
+import { GPH_CHANNEL, personalChat, USERS } from '../helpers/teams-activities.js';
+import { completeRiskcheck, linkGphChannel, press } from '../helpers/teams-journey.js';
 
 let h: Harness;
 let sessionId: string;
 beforeEach(async () => {
   h = await startHarness();
-  await h.post(
-    '/api/messages',
-    messageActivity(h.connector.url, USERS.alex, '<at>riskcheck</at> link gph', channel()),
-  );
+  await linkGphChannel(h);
   ({ sessionId } = await completeRiskcheck(h, USERS.alex, { department: 'gph', title: 'Cohort' }));
 });
 afterEach(async () => {

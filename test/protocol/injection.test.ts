@@ -7,8 +7,8 @@ import { visibleText } from '../../cards/adaptive/escape.js';
 import { type Harness, startHarness } from '../helpers/bot-harness.js';
 import { completeSlackRiskcheck } from '../helpers/slack-journey.js';
 import { GPH_SLACK_CHANNEL, SLACK_USERS, slashCommand } from '../helpers/slack-requests.js';
-import { channel, GPH_CHANNEL, messageActivity, USERS } from '../helpers/teams-activities.js';
-import { completeRiskcheck } from '../helpers/teams-journey.js';
+import { GPH_CHANNEL, USERS } from '../helpers/teams-activities.js';
+import { completeRiskcheck, linkGphChannel } from '../helpers/teams-journey.js';
 
 const HOSTILE_TITLE =
   '<!channel> <@U0ADELE01> **Urgent** {{DATE(2017-02-14T06:08:39Z, SHORT)}} ${$root.sessionId}';
@@ -19,10 +19,7 @@ const PLAN = { department: 'gph', title: HOSTILE_TITLE, partner_name: HOSTILE_PA
 let h: Harness;
 beforeEach(async () => {
   h = await startHarness();
-  await h.post(
-    '/api/messages',
-    messageActivity(h.connector.url, USERS.alex, '<at>riskcheck</at> link gph', channel()),
-  );
+  await linkGphChannel(h);
   await h.postSlack(
     slashCommand({
       user: SLACK_USERS.alex,

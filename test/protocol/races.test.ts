@@ -5,16 +5,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from '../helpers/bot-harness.js';
 import { actionWith, textOf } from '../helpers/card-reader.js';
-import { channel, GPH_CHANNEL, messageActivity, USERS } from '../helpers/teams-activities.js';
-import { answerAll, completeRiskcheck, fillInputs, press } from '../helpers/teams-journey.js';
+import { GPH_CHANNEL, USERS } from '../helpers/teams-activities.js';
+import { answerAll, completeRiskcheck, fillInputs, linkGphChannel, press } from '../helpers/teams-journey.js';
 
 let h: Harness;
 beforeEach(async () => {
   h = await startHarness();
-  await h.post(
-    '/api/messages',
-    messageActivity(h.connector.url, USERS.alex, '<at>riskcheck</at> link gph', channel()),
-  );
+  await linkGphChannel(h);
 });
 afterEach(async () => {
   await h.close();

@@ -15,18 +15,15 @@ import {
   slashCommand,
   viewSubmission,
 } from '../helpers/slack-requests.js';
-import { channel, GPH_CHANNEL, messageActivity, USERS } from '../helpers/teams-activities.js';
-import { press } from '../helpers/teams-journey.js';
+import { GPH_CHANNEL, messageActivity, USERS } from '../helpers/teams-activities.js';
+import { linkGphChannel, press } from '../helpers/teams-journey.js';
 
 const REMINDER = 'discussion:gph:2027-02-01T08:00:00.000Z';
 
 let h: Harness;
 beforeEach(async () => {
   h = await startHarness();
-  await h.post(
-    '/api/messages',
-    messageActivity(h.connector.url, USERS.alex, '<at>riskcheck</at> link gph', channel()),
-  );
+  await linkGphChannel(h);
   await h.postSlack(
     slashCommand({
       user: SLACK_USERS.alex,

@@ -6,17 +6,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from '../helpers/bot-harness.js';
 import { GPH_SLACK_CHANNEL, SLACK_USERS, slashCommand } from '../helpers/slack-requests.js';
-import { channel, GPH_CHANNEL, messageActivity, USERS } from '../helpers/teams-activities.js';
-import { completeRiskcheck } from '../helpers/teams-journey.js';
+import { GPH_CHANNEL, USERS } from '../helpers/teams-activities.js';
+import { completeRiskcheck, linkGphChannel } from '../helpers/teams-journey.js';
 
 let h: Harness;
 let nudgeId: string;
 beforeEach(async () => {
   h = await startHarness();
-  await h.post(
-    '/api/messages',
-    messageActivity(h.connector.url, USERS.alex, '<at>riskcheck</at> link gph', channel()),
-  );
+  await linkGphChannel(h);
   await h.postSlack(
     slashCommand({
       user: SLACK_USERS.alex,

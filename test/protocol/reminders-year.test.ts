@@ -7,8 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from '../helpers/bot-harness.js';
 import { actionWith, textOf } from '../helpers/card-reader.js';
 import { GPH_SLACK_CHANNEL, SLACK_USERS, slashCommand } from '../helpers/slack-requests.js';
-import { channel, GPH_CHANNEL, messageActivity, personalChat, USERS } from '../helpers/teams-activities.js';
-import { completeRiskcheck, press } from '../helpers/teams-journey.js';
+import { GPH_CHANNEL, personalChat, USERS } from '../helpers/teams-activities.js';
+import { completeRiskcheck, linkGphChannel, press } from '../helpers/teams-journey.js';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -37,10 +37,7 @@ function teamsPostsTo(conversationId: string) {
 
 describe('reminders over a year', () => {
   it('delivers each reminder once, in order, across a restart and a week of downtime', async () => {
-    await h.post(
-      '/api/messages',
-      messageActivity(h.connector.url, USERS.alex, '<at>riskcheck</at> link gph', channel()),
-    );
+    await linkGphChannel(h);
     await h.postSlack(
       slashCommand({
         user: SLACK_USERS.alex,

@@ -2,8 +2,8 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { type Harness, startHarness } from '../helpers/bot-harness.js';
 import { actionWith } from '../helpers/card-reader.js';
-import { channel, GPH_CHANNEL, messageActivity, USERS } from '../helpers/teams-activities.js';
-import { completeRiskcheck, press } from '../helpers/teams-journey.js';
+import { GPH_CHANNEL, USERS } from '../helpers/teams-activities.js';
+import { completeRiskcheck, linkGphChannel, press } from '../helpers/teams-journey.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -15,10 +15,7 @@ afterEach(async () => {
 
 it('anonymises a decided, ended collaboration once the retention period has passed', async () => {
   h.bot.deps.organisation.dataCare.retentionMonths = 24;
-  await h.post(
-    '/api/messages',
-    messageActivity(h.connector.url, USERS.alex, '<at>riskcheck</at> link gph', channel()),
-  );
+  await linkGphChannel(h);
   const { sessionId } = await completeRiskcheck(h, USERS.alex, {
     department: 'gph',
     stage: 'ending',

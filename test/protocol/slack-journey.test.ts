@@ -18,8 +18,8 @@ import {
   textOfBlocks,
 } from '../helpers/slack-journey.js';
 import { blockAction, GPH_SLACK_CHANNEL, SLACK_USERS, viewSubmission } from '../helpers/slack-requests.js';
-import { channel, GPH_CHANNEL, messageActivity, USERS } from '../helpers/teams-activities.js';
-import { completeRiskcheck, press } from '../helpers/teams-journey.js';
+import { GPH_CHANNEL, USERS } from '../helpers/teams-activities.js';
+import { completeRiskcheck, linkGphChannel, press } from '../helpers/teams-journey.js';
 
 const RISKY = {
   title: 'Malaria cohort with Partner University',
@@ -250,10 +250,7 @@ describe('Slack journey', () => {
   });
 
   it('posts an assessment started on Teams to both linked channels; a Slack decision updates the Teams card too', async () => {
-    await h.post(
-      '/api/messages',
-      messageActivity(h.connector.url, USERS.alex, '<at>riskcheck</at> link gph', channel()),
-    );
+    await linkGphChannel(h);
     await linkSlackChannel();
     const { sessionId } = await completeRiskcheck(h, USERS.alex, RISKY);
     expect(h.connector.callsTo(GPH_CHANNEL).filter((c) => c.kind === 'post')).toHaveLength(1);

@@ -6,12 +6,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from '../helpers/bot-harness.js';
 import { actionsOf, actionWith, inputsOf, textOf } from '../helpers/card-reader.js';
-import { channel, GPH_CHANNEL, messageActivity, personalChat, USERS } from '../helpers/teams-activities.js';
+import { GPH_CHANNEL, messageActivity, personalChat, USERS } from '../helpers/teams-activities.js';
 import {
   type AnswerPlan,
   answerAll,
   completeRiskcheck,
   fillInputs,
+  linkGphChannel,
   press,
 } from '../helpers/teams-journey.js';
 
@@ -35,13 +36,6 @@ afterEach(async () => {
   await h.close();
 });
 
-async function linkGphChannel(user = USERS.alex) {
-  return h.post(
-    '/api/messages',
-    messageActivity(h.connector.url, user, '<at>riskcheck</at> link gph', channel()),
-  );
-}
-
 function channelPosts() {
   return h.connector.callsTo(GPH_CHANNEL).filter((c) => c.kind === 'post');
 }
@@ -58,7 +52,7 @@ describe('Teams journey', () => {
   });
 
   it('runs a risk check to an outcome, posts it to the department channel and records the decision', async () => {
-    expect((await linkGphChannel()).status).toBe(200);
+    expect((await linkGphChannel(h)).status).toBe(200);
     const { outcomeCard, sessionId } = await completeRiskcheck(h, USERS.alex, RISKY);
 
     const outcomeText = textOf(outcomeCard);
@@ -107,7 +101,7 @@ describe('Teams journey', () => {
   });
 
   it('refuses a decision from someone who is not a configured decision maker, changing nothing', async () => {
-    await linkGphChannel();
+    await linkGphChannel(h);
     const { sessionId } = await completeRiskcheck(h, USERS.alex, RISKY);
     const approvalCard = h.connector.cardsOf(channelPosts()[0]!)[0]!;
     const proceed = actionWith(approvalCard, 'riskcheck.decide', (a) => a.data.decision === 'proceed');
@@ -135,7 +129,7 @@ describe('Teams journey', () => {
   });
 
   it('answers a second decision with who already decided', async () => {
-    await linkGphChannel();
+    await linkGphChannel(h);
     const { sessionId } = await completeRiskcheck(h, USERS.alex, RISKY);
     const approvalCard = h.connector.cardsOf(channelPosts()[0]!)[0]!;
     const proceed = actionWith(
@@ -157,11 +151,11 @@ describe('Teams journey', () => {
     expect(channelPosts()).toHaveLength(0);
 
     // Megan heads another department: she may not link Global Public Health's channel.
-    await linkGphChannel(USERS.megan);
+    await linkGphChannel(h, USERS.megan);
     expect(channelPosts()).toHaveLength(0);
     expect(await h.bot.deps.store.getLink('dept:gph:teams')).toBeUndefined();
 
-    await linkGphChannel(USERS.patti); // International Office admin
+    await linkGphChannel(h, USERS.patti); // International Office admin
     expect(channelPosts()).toHaveLength(1);
     expect((await h.bot.deps.store.getAssessment(sessionId))?.posts).toHaveLength(1);
   });
