@@ -1,12 +1,13 @@
 /**
- * The benchmark measures what production runs: the TypeScript compiled by `tsc` and started with
- * plain `node` (as `npm run start:prod`), not the `tsx` loader `npm start` uses for development.
- * The loader alone adds tens of MB of RSS and its own start-up time to every server measured.
+ * The benchmark measures what production runs: each server bundled by esbuild with the options
+ * of `npm run build` (scripts/bundle.ts) and started with plain `node` (as `npm run start:prod`),
+ * not the `tsx` loader `npm start` uses for development, which adds tens of MB of RSS and its own
+ * start-up time. The echo baselines are bundled the same way, so both sides of a ratio load and
+ * run code built alike.
  */
-import { execFile } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { bundleOptions } from '../../scripts/bundle.js';
 import { productionNodeFlags } from './production-flags.js';
 
 export interface ServerScripts {
@@ -17,17 +18,18 @@ export interface ServerScripts {
   boltEcho: string;
 }
 
-const run = promisify(execFile);
-
-/** Compiles the servers under bench/servers (and the code they import) into `outDir`. */
+/** Bundles each server under bench/servers (and the code it imports) into its own folder of `outDir`. */
 export async function compileServers(outDir: string): Promise<ServerScripts> {
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  await run(process.execPath, [tsc, '-p', 'tsconfig.bench.json', '--outDir', outDir]);
-  const server = (name: string) => join(outDir, 'bench', 'servers', `${name}.js`);
+  const bundle = async (name: string) => {
+    // One build per server, as production builds the bot alone: no chunk shared between them.
+    const dir = join(outDir, name);
+    await build(bundleOptions({ [name]: `bench/servers/${name}.ts` }, dir));
+    return join(dir, `${name}.js`);
+  };
   return {
-    riskcheck: server('riskcheck'),
+    riskcheck: await bundle('riskcheck'),
     riskcheckFlags: await productionNodeFlags(),
-    agentsEcho: server('agents-echo'),
-    boltEcho: server('bolt-echo'),
+    agentsEcho: await bundle('agents-echo'),
+    boltEcho: await bundle('bolt-echo'),
   };
 }

@@ -88,19 +88,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await harness.bot.deps.work.settled();
       return response;
     },
-    post: (path, body, headers) =>
-      harness.postRaw(path, JSON.stringify(body), { 'content-type': 'application/json', ...headers }),
-    async postRaw(path, raw, headers = { 'content-type': 'application/json' }) {
-      const response = await fetch(`${harness.bot.url}${path}`, { method: 'POST', body: raw, headers });
-      const text = await response.text();
-      let body: unknown = text;
-      try {
-        body = text ? JSON.parse(text) : undefined;
-      } catch {
-        // Not JSON: keep the text so the test can show it.
-      }
-      return { status: response.status, body };
-    },
+    ...httpPoster(() => harness.bot.url),
     async restart() {
       await harness.bot.close();
       harness.bot = await start();
@@ -113,4 +101,24 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
   };
   return harness;
+}
+
+/** `post` and `postRaw` to a server at `baseUrl()` (asked on each call: a restart changes it). */
+export function httpPoster(baseUrl: () => string): Pick<Harness, 'post' | 'postRaw'> {
+  const postRaw: Harness['postRaw'] = async (path, raw, headers = { 'content-type': 'application/json' }) => {
+    const response = await fetch(`${baseUrl()}${path}`, { method: 'POST', body: raw, headers });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      // Not JSON: keep the text so the test can show it.
+    }
+    return { status: response.status, body };
+  };
+  return {
+    postRaw,
+    post: (path, body, headers) =>
+      postRaw(path, JSON.stringify(body), { 'content-type': 'application/json', ...headers }),
+  };
 }

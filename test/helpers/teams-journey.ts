@@ -9,6 +9,9 @@ import { channel, executeActivity, messageActivity, type TeamsUser, USERS } from
 
 export type AnswerPlan = Record<string, string>;
 
+/** What a Teams journey needs of a server: posting to it, and the connector it answers through. */
+export type TeamsServer = Pick<Harness, 'post' | 'connector'>;
+
 /** A plausible low-risk answer for an input nobody planned an answer for. */
 export function defaultAnswer(input: CardInput): string {
   const values = input.choices.map((c) => c.value);
@@ -32,7 +35,7 @@ export function fillInputs(card: unknown, plan: AnswerPlan): Record<string, stri
 }
 
 export async function press(
-  h: Harness,
+  h: TeamsServer,
   user: TeamsUser,
   verb: string,
   data: Record<string, unknown>,
@@ -51,7 +54,7 @@ export interface JourneyResult {
 }
 
 /** Answers every step from the plan and stops at the review card (does not submit). */
-export async function answerAll(h: Harness, user: TeamsUser, plan: AnswerPlan) {
+export async function answerAll(h: TeamsServer, user: TeamsUser, plan: AnswerPlan) {
   const started = await press(h, user, 'riskcheck.start', {});
   if (!started.card) throw new Error(`start failed: ${JSON.stringify(started.body)}`);
   let card = started.card;
@@ -69,7 +72,7 @@ export async function answerAll(h: Harness, user: TeamsUser, plan: AnswerPlan) {
 }
 
 export async function completeRiskcheck(
-  h: Harness,
+  h: TeamsServer,
   user: TeamsUser,
   plan: AnswerPlan,
 ): Promise<JourneyResult> {
@@ -80,7 +83,7 @@ export async function completeRiskcheck(
 }
 
 /** `@riskcheck link gph` in the Global Public Health channel (by its head unless `user` says otherwise). */
-export function linkGphChannel(h: Harness, user: TeamsUser = USERS.alex) {
+export function linkGphChannel(h: TeamsServer, user: TeamsUser = USERS.alex) {
   return h.post(
     '/api/messages',
     messageActivity(h.connector.url, user, '<at>riskcheck</at> link gph', channel()),
