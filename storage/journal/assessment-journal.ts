@@ -18,17 +18,6 @@ const spec: ColdJournalSpec<Assessment, AssessmentSummary> = {
   schemaVersion: ASSESSMENTS_SCHEMA_VERSION,
   summarise: summariseAssessment,
   what: 'assessment',
-  isSummary: (value): value is AssessmentSummary => {
-    const summary = value as Partial<AssessmentSummary>;
-    return (
-      typeof summary.departmentId === 'string' &&
-      typeof summary.submitterKey === 'string' &&
-      typeof summary.submittedAt === 'string' &&
-      // Snapshots written before decisions were summarised with `hasComment` lack it: such a
-      // snapshot is set aside and the history replayed once, which summarises every decision anew.
-      (summary.decision === undefined || typeof summary.decision.hasComment === 'boolean')
-    );
-  },
 };
 
 export class AssessmentJournal implements AssessmentHistory {

@@ -5,7 +5,7 @@
  * that finishes after the record was saved again (or removed and its slot reused) can tell that
  * its place is no longer the latest.
  */
-import { grownTo } from './columns.js';
+import { grownTo, isArrayOf, isCount, type Restore } from './columns.js';
 
 export interface LinePlace {
   generation: string;
@@ -17,6 +17,14 @@ export interface LinePlace {
 export interface SlotStamp {
   slot: number;
   stamp: number;
+}
+
+/** An index snapshot's own columns (the summaries' columns come from SummaryColumns). */
+export interface IndexColumns {
+  id: string[];
+  version: number[];
+  offset: number[];
+  length: number[];
 }
 
 export class ColdIndex {
@@ -107,6 +115,57 @@ export class ColdIndex {
   /** Bytes the slot's line takes in the file (with its newline), 0 while it is being written. */
   bytesOf(slot: number): number {
     return this.#generations[slot] ? (this.#lengths[slot] as number) + 1 : 0;
+  }
+
+  /**
+   * Every record's id, version and line place as columns, oldest first, with the slots in that
+   * order (for the summaries' columns); undefined unless every latest line is on disk in
+   * `generation` (a line still being written has no place yet).
+   */
+  dump(generation: string): { slots: number[]; columns: IndexColumns } | undefined {
+    const code = this.#generationNames.indexOf(generation);
+    const slots = [...this.#slots.values()];
+    if (code <= 0 || slots.some((slot) => this.#generations[slot] !== code)) return undefined;
+    return {
+      slots,
+      columns: {
+        id: [...this.#slots.keys()],
+        version: slots.map((slot) => this.#versions[slot] as number),
+        offset: slots.map((slot) => this.#offsets[slot] as number),
+        length: slots.map((slot) => this.#lengths[slot] as number),
+      },
+    };
+  }
+
+  /**
+   * Fills an empty index with `count` records from `dump`'s columns, their lines in `generation`;
+   * undefined if the columns are not that (an id twice, a place that is not a byte position).
+   */
+  restorer(
+    columns: Partial<Record<keyof IndexColumns, unknown>>,
+    count: number,
+    generation: string,
+  ): Restore | undefined {
+    const { id: ids, version: versions, offset: offsets, length: lengths } = columns;
+    if (
+      !isArrayOf(ids, count, (id): id is string => typeof id === 'string') ||
+      new Set(ids).size !== count ||
+      !isArrayOf(versions, count, isCount) ||
+      !isArrayOf(offsets, count, isCount) ||
+      !isArrayOf(lengths, count, (length): length is number => isCount(length) && length <= 0xffffffff)
+    )
+      return undefined;
+    return () => {
+      ids.forEach((id, slot) => {
+        this.#slots.set(id, slot);
+      });
+      this.#nextSlot = count;
+      this.#versions = Float64Array.from(versions);
+      this.#offsets = Float64Array.from(offsets);
+      this.#lengths = Uint32Array.from(lengths);
+      this.#stamps = new Uint32Array(count);
+      this.#generations = new Uint32Array(count).fill(this.#generationCode(generation));
+    };
   }
 
   #put(id: string, version: number): SlotStamp {

@@ -12,17 +12,13 @@
 import { corrupt } from '../lowdb/data-files.js';
 import { AppendLog, worthCompacting } from './append-log.js';
 import { ColdIndex, type LinePlace, type SlotStamp } from './cold-index.js';
-import { readIndexSnapshot, SnapshotText, writeIndexSnapshot } from './index-snapshot.js';
+import type { Restore } from './columns.js';
+import { readIndexSnapshot, writeIndexSnapshot } from './index-snapshot.js';
 import { readLog } from './read-log.js';
 
 export interface ColdSummary {
   id: string;
   version: number;
-}
-
-function isColdSummary(value: unknown): value is ColdSummary {
-  const summary = value as Partial<ColdSummary> | null;
-  return typeof summary?.id === 'string' && typeof summary.version === 'number';
 }
 
 export interface ColdJournalSpec<T extends ColdSummary, S extends ColdSummary> {
@@ -31,11 +27,6 @@ export interface ColdJournalSpec<T extends ColdSummary, S extends ColdSummary> {
   schemaVersion: number;
   /** What memory keeps of a record: small, it is kept for every record. */
   summarise(record: T): S;
-  /**
-   * Whether a snapshot row's summary has the fields `summarise` gives beyond id and version (the
-   * journal checks those itself); if not, the snapshot is ignored.
-   */
-  isSummary(value: ColdSummary): value is S;
   /** For messages: "assessment", "reminder". */
   what: string;
 }
@@ -50,6 +41,16 @@ export interface SummaryColumns<S extends ColdSummary> {
   clear(slot: number): void;
   /** A new frozen summary of the slot. */
   read(slot: number, id: string, version: number): S;
+  /**
+   * The columns of `slots`, in that order, as JSON values by name (for an index snapshot; names
+   * other than the index's own: id, version, offset, length).
+   */
+  dump(slots: readonly number[]): Record<string, unknown>;
+  /**
+   * Fills slots 0…count-1 of empty columns from a snapshot's columns by name; undefined if they are
+   * not what `dump` writes (the snapshot is then ignored and the journal replayed).
+   */
+  restorer(columns: Record<string, unknown>, count: number): Restore | undefined;
 }
 
 export interface ColdJournalFiles {
@@ -125,22 +126,18 @@ export class ColdJournal<T extends ColdSummary, S extends ColdSummary> {
       },
       async (header, headerEnd, fileSize) => {
         generation = header.generation;
-        const point = await readIndexSnapshot(
+        const snapshot = await readIndexSnapshot(
           indexFile,
-          (value): value is S => isColdSummary(value) && spec.isSummary(value),
-          (snapshot) => snapshot.generation === header.generation && snapshot.size <= fileSize,
-          ([offset, length, summary]) => remember(summary, { generation, offset, length }),
+          (point) => point.generation === header.generation && point.size <= fileSize,
         );
-        if (point) {
-          fromSnapshot = true;
-          return point.size;
-        }
-        // A snapshot found damaged part-way may have filled the index: start again from nothing.
-        for (const [id, slot] of [...memory.index.entries()]) {
-          memory.index.remove(id);
-          columns.clear(slot);
-        }
-        return headerEnd;
+        // Both checked before either is filled: a snapshot that does not fit leaves nothing behind.
+        const restoreIndex = snapshot && memory.index.restorer(snapshot.columns, snapshot.rows, generation);
+        const restoreSummaries = snapshot && columns.restorer(snapshot.columns, snapshot.rows);
+        if (!snapshot || !restoreIndex || !restoreSummaries) return headerEnd;
+        restoreIndex();
+        restoreSummaries();
+        fromSnapshot = true;
+        return snapshot.point.size;
       },
     );
     const current = fromSnapshot && replayed === 0;
@@ -338,16 +335,13 @@ export class ColdJournal<T extends ColdSummary, S extends ColdSummary> {
 
   /** Writes the index as of the file's durable size; skipped while a line is still in flight. */
   async #snapshot(): Promise<void> {
-    const text = new SnapshotText<S>();
     const { generation } = this.#log.header;
-    for (const [id, slot] of this.#index.entries()) {
-      const place = this.#index.placeOf(slot);
-      if (place?.generation !== generation) return;
-      text.add([place.offset, place.length, this.#summaryAt(id, slot)]);
-    }
+    const index = this.#index.dump(generation);
+    if (!index) return;
+    const columns = { ...this.#columns.dump(index.slots), ...index.columns };
     const size = this.#log.size;
     this.#linesSinceSnapshot = 0;
-    await writeIndexSnapshot(this.#indexFile, { generation, size }, text);
+    await writeIndexSnapshot(this.#indexFile, { generation, size }, index.slots.length, columns);
     // Only if nothing was appended while it was written.
     if (this.#log.size === size && generation === this.#log.header.generation) this.#snapshotCurrent = true;
   }

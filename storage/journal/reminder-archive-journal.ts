@@ -12,7 +12,7 @@ import {
   type ColdJournalSpec,
   type SummaryColumns,
 } from './cold-journal.js';
-import { DictColumn } from './columns.js';
+import { DictColumn, type Restore } from './columns.js';
 import type { RecordJournal } from './record-journal.js';
 
 export const REMINDERS_DONE_KIND = 'riskcheck-reminders-done';
@@ -29,8 +29,6 @@ const spec: ColdJournalSpec<Reminder, DoneSummary> = {
   schemaVersion: REMINDERS_DONE_SCHEMA_VERSION,
   summarise: ({ id, version, departmentId }) => ({ id, version, departmentId }),
   what: 'reminder',
-  isSummary: (value): value is DoneSummary =>
-    typeof (value as Partial<DoneSummary>).departmentId === 'string',
 };
 
 /** Beyond id and version (kept by the journal's index), only the department: one code a reminder. */
@@ -47,6 +45,14 @@ class DoneColumns implements SummaryColumns<DoneSummary> {
 
   read(slot: number, id: string, version: number): DoneSummary {
     return Object.freeze({ id, version, departmentId: this.department.get(slot) as string });
+  }
+
+  dump(slots: readonly number[]): Record<string, unknown> {
+    return { departmentId: this.department.dump(slots) };
+  }
+
+  restorer(columns: Record<string, unknown>, count: number): Restore | undefined {
+    return this.department.restorer(columns.departmentId, count, true);
   }
 }
 

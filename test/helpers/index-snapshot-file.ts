@@ -1,28 +1,35 @@
 /**
  * Reads and writes a cold journal's index snapshot (`<collection>.index.json`, JSON Lines: a head
- * line, then one `[offset, length, summary]` row per line) the way a person editing the disk
- * would, independently of the store's own reader.
+ * line naming the columns, then one line per column with its values for every record) the way a
+ * person editing the disk would, independently of the store's own reader.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 
-export type SnapshotFileRow = [number, number, { id: string; version: number; [field: string]: unknown }];
-
 export interface SnapshotFile {
-  head: { snapshotVersion: number; generation: string; size: number; rows: number };
-  rows: SnapshotFileRow[];
+  head: { snapshotVersion: number; generation: string; size: number; rows: number; columns: string[] };
+  /** Each column's JSON value by name: an array per record, or `{values, codes}`, `{millis, verbatim}`. */
+  columns: Record<string, any>;
 }
 
 export async function readSnapshotFile(file: string): Promise<SnapshotFile> {
-  const [head, ...rows] = (await readFile(file, 'utf8'))
+  const [head, ...lines] = (await readFile(file, 'utf8'))
     .split('\n')
     .filter((line) => line !== '')
     .map((line) => JSON.parse(line));
-  return { head, rows };
+  const columns: Record<string, unknown> = {};
+  (head.columns as string[]).forEach((name, i) => {
+    columns[name] = lines[i];
+  });
+  return { head, columns };
 }
 
-/** Writes `head` and `rows` as they are (a test may give a head that does not fit the rows). */
-export function snapshotFileText({ head, rows }: SnapshotFile): string {
-  return [head, ...rows].map((line) => `${JSON.stringify(line)}\n`).join('');
+/**
+ * The head, then the columns it names in its order; a named column missing from `columns` is
+ * left out (a test may give a head that does not fit the columns).
+ */
+export function snapshotFileText({ head, columns }: SnapshotFile): string {
+  const lines = [head, ...head.columns.filter((name) => name in columns).map((name) => columns[name])];
+  return lines.map((line) => `${JSON.stringify(line)}\n`).join('');
 }
 
 export async function writeSnapshotFile(file: string, snapshot: SnapshotFile): Promise<void> {

@@ -225,3 +225,123 @@ describe('AssessmentSummaryColumns', () => {
     expect(slots({ submitterKey: 'slack:UNKNOWN' })).toEqual([]);
   });
 });
+
+describe('the snapshot form (dump, then restorer on empty columns)', () => {
+  /** Through JSON, as the snapshot file holds it. */
+  const onDisk = <T>(value: T): unknown => JSON.parse(JSON.stringify(value));
+
+  const summaryArbitrary: fc.Arbitrary<AssessmentSummary> = fc
+    .record({
+      departmentId: fc.constantFrom('gph', 'meb', 'lime'),
+      submitterKey: fc.constantFrom('teams:a', 'teams:b', 'slack:U1'),
+      // Timestamps canonical (kept as numbers) or not (kept verbatim).
+      submittedAt: fc.oneof(
+        fc
+          .date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+          .map((d) => d.toISOString()),
+        fc.constant('2025-01-01T00:00:00Z'),
+      ),
+      title: fc.string(),
+      level: fc.constantFrom('low', 'medium', 'high'),
+      decision: fc.option(
+        fc.record({
+          value: fc.constantFrom('proceed', 'do_not_proceed'),
+          at: fc.constantFrom('2026-03-02T10:00:00.000Z', 'early March'),
+          byKey: fc.constantFrom('teams:head', 'slack:UHEAD'),
+          hasComment: fc.boolean(),
+        }),
+        { nil: undefined },
+      ),
+      stage: fc.option(fc.constantFrom('planned', 'ongoing'), { nil: undefined }),
+      endDate: fc.option(fc.constantFrom('2027-06-30', '2028-01-01'), { nil: undefined }),
+      previousAssessmentId: fc.option(fc.constant('earlier'), { nil: undefined }),
+    })
+    .map((fields) => {
+      const summary: Record<string, unknown> = { id: 'x', version: 1 };
+      for (const [key, value] of Object.entries(fields)) if (value !== undefined) summary[key] = value;
+      return summary as unknown as AssessmentSummary;
+    });
+
+  it('gives back every summary and selects the same slots, whatever was written, cleared and reused before', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(summaryArbitrary, fc.boolean()), { minLength: 1, maxLength: 30 }),
+        (writes) => {
+          const columns = new AssessmentSummaryColumns();
+          const live: number[] = [];
+          writes.forEach(([summary, cleared], slot) => {
+            columns.write(slot, summary);
+            if (cleared) columns.clear(slot);
+            else live.push(slot);
+          });
+          const restored = new AssessmentSummaryColumns();
+          const restore = restored.restorer(
+            onDisk(columns.dump(live)) as Record<string, unknown>,
+            live.length,
+          );
+          expect(restore).toBeDefined();
+          restore?.();
+          live.forEach((slot, position) => {
+            expect(restored.read(position, 'x', 1)).toEqual(columns.read(slot, 'x', 1));
+          });
+          for (const departmentId of ['gph', 'meb', 'lime', 'none'])
+            for (const submitterKey of [undefined, 'teams:a', 'slack:U1']) {
+              const query = { departmentId, ...(submitterKey ? { submitterKey } : {}) };
+              const before = live.filter(columns.matcher(query));
+              const after = live.map((_, position) => position).filter(restored.matcher(query));
+              expect(after.map((position) => live[position])).toEqual(before);
+            }
+        },
+      ),
+    );
+  });
+
+  it('drops a value only removed records held, and reuses its code', () => {
+    const column = new DictColumn();
+    column.set(0, 'gph');
+    column.set(1, 'erased person');
+    const restored = new DictColumn();
+    // Slot 1 is no longer live (its record was removed): it is not dumped.
+    restored.restorer(onDisk(column.dump([0])), 1)?.();
+    expect(restored.get(0)).toBe('gph');
+    expect(restored.codeOf('erased person')).toBe(0);
+    restored.set(1, 'new');
+    expect(restored.codeAt(1)).toBe(column.codeAt(1));
+  });
+
+  it('refuses a required column with a slot that has no value, and text of the wrong kind', () => {
+    const column = new DictColumn();
+    column.set(0, 'gph');
+    column.set(1, undefined);
+    expect(new DictColumn().restorer(onDisk(column.dump([0, 1])), 2, true)).toBeUndefined();
+    expect(new DictColumn().restorer(onDisk(column.dump([0, 1])), 2)).toBeDefined();
+    expect(new TextColumn().restorer(['a', 7], 2)).toBeUndefined();
+    expect(new TimeColumn().restorer({ millis: [null], verbatim: [] }, 1, true)).toBeUndefined();
+  });
+
+  it('ColdIndex: dumps only when every latest line is placed in that generation, and restores ids in order', () => {
+    const index = new ColdIndex();
+    index.putPlaced('b', 2, { generation: 'g1', offset: 50, length: 7 });
+    const a = index.putPlaced('a', 1, { generation: 'g1', offset: 10, length: 5 });
+    expect(index.dump('g2')).toBeUndefined();
+    index.putPending('c', 1, 'line c');
+    expect(index.dump('g1')).toBeUndefined();
+    index.remove('c');
+    const dumped = index.dump('g1');
+    expect(dumped?.slots).toEqual([0, a]);
+
+    const restored = new ColdIndex();
+    restored.restorer(onDisk(dumped?.columns) as Record<string, unknown>, 2, 'g1')?.();
+    expect([...restored.entries()]).toEqual([
+      ['b', 0],
+      ['a', 1],
+    ]);
+    expect(restored.versionOf('b')).toBe(2);
+    expect(restored.placeOf(1)).toEqual({ generation: 'g1', offset: 10, length: 5 });
+    // New records get new slots; a save of a restored record is settled by its own stamp.
+    const c = restored.putPending('c', 1, 'line c');
+    expect(c.slot).toBe(2);
+    const again = restored.putPending('a', 2, 'line a2');
+    expect(restored.settle(again, { generation: 'g1', offset: 90, length: 7 })).toBe(true);
+  });
+});

@@ -10,7 +10,7 @@ import { AssessmentJournal } from '../../../storage/journal/assessment-journal.j
 import { spyOnFileHandles } from '../../helpers/file-handle-spy.js';
 import {
   readSnapshotFile,
-  type SnapshotFileRow,
+  type SnapshotFile,
   snapshotFileText,
   writeSnapshotFile,
 } from '../../helpers/index-snapshot-file.js';
@@ -97,11 +97,11 @@ describe('lowdb store: journals on disk', () => {
     saved(await store.saveAssessment(buildAssessment({ id: 'a1' }), 0));
     await closeAll(); // close writes the snapshot
     const snapshot = await readSnapshotFile(file('assessments.index.json'));
-    expect(snapshot.head).toMatchObject({ snapshotVersion: 2, rows: 1 });
-    expect(snapshot.rows.map((row) => row[2].id)).toEqual(['a1']);
+    expect(snapshot.head).toMatchObject({ snapshotVersion: 3, rows: 1 });
+    expect(snapshot.columns.id).toEqual(['a1']);
 
     // A summary changed only in the snapshot shows that start-up took it from there.
-    snapshot.rows[0]![2].title = 'from the snapshot';
+    snapshot.columns.title[0] = 'from the snapshot';
     await writeSnapshotFile(file('assessments.index.json'), snapshot);
     const reopened = await openStore();
     expect((await reopened.listAssessmentSummaries())[0]?.title).toBe('from the snapshot');
@@ -132,7 +132,7 @@ describe('lowdb store: journals on disk', () => {
     saved(await reopened.saveAssessment(buildAssessment({ id: 'a2' }), 0));
     await closeAll();
     const snapshot = await readSnapshotFile(file('assessments.index.json'));
-    expect(snapshot.rows.map((row) => row[2].id).sort()).toEqual(['a1', 'a2']);
+    expect([...snapshot.columns.id].sort()).toEqual(['a1', 'a2']);
   });
 
   it('ignores an index snapshot that is damaged, cut short or of another generation, and replays the history', async () => {
@@ -140,31 +140,40 @@ describe('lowdb store: journals on disk', () => {
     saved(await store.saveAssessment(buildAssessment({ id: 'a1', title: 'real' }), 0));
     saved(await store.saveAssessment(buildAssessment({ id: 'a2', title: 'also real' }), 0));
     await closeAll();
-    const { head, rows } = await readSnapshotFile(file('assessments.index.json'));
-    const [first, second] = rows as [SnapshotFileRow, SnapshotFileRow];
-    // Rows read before the damage is found must not stay: a row for a record that is not in the
-    // file at all would survive the replay.
-    const ghost: SnapshotFileRow = [first[0], first[1], { ...first[2], id: 'ghost', title: 'stale' }];
-    const staleSecond: SnapshotFileRow = [second[0], second[1], { ...second[2], title: 'stale' }];
-    const text = (changes: { head?: object; last?: object }) =>
-      snapshotFileText({
-        head: { ...head, ...changes.head },
-        rows: [ghost, [second[0], second[1], { ...staleSecond[2], ...changes.last }]],
-      });
-    const { id: _id, ...withoutId } = staleSecond[2];
+    const { head, columns } = await readSnapshotFile(file('assessments.index.json'));
+    // A snapshot that does not fit must leave nothing behind: a record that is not in the file
+    // at all ("ghost", in a1's place) would survive the replay.
+    const ghostly = { ...columns, id: ['ghost', 'a2'], title: ['stale', 'stale'] };
+    const text = (changes: { head?: Partial<SnapshotFile['head']>; columns?: Record<string, unknown> }) =>
+      snapshotFileText({ head: { ...head, ...changes.head }, columns: { ...ghostly, ...changes.columns } });
+    const dropped = (name: string) =>
+      text({ head: { columns: head.columns.filter((other) => other !== name) } });
+    const v2 = [
+      JSON.stringify({ snapshotVersion: 2, generation: head.generation, size: head.size, rows: 1 }),
+      JSON.stringify([0, 10, { id: 'ghost', version: 1, title: 'stale' }]),
+    ].join('\n');
     const whole = text({});
     for (const bad of [
       whole.slice(0, whole.length - 20),
-      snapshotFileText({ head, rows: [ghost] }),
+      text({ head: { columns: [...head.columns, 'more'] } }),
       text({ head: { rows: 3 } }),
       text({ head: { generation: 'other' } }),
-      text({ head: { snapshotVersion: 1 } }),
-      JSON.stringify({ snapshotVersion: 1, generation: head.generation, size: 0, rows: [ghost] }),
-      snapshotFileText({ head, rows: [ghost, [second[0], second[1], withoutId as SnapshotFileRow[2]]] }),
-      text({ last: { version: String(second[2].version) } }),
-      text({ last: { level: undefined, departmentId: 7 } }),
-      // A decision summarised before summaries said whether its comment is still there.
-      text({ last: { decision: { value: 'proceed', at: '2025-01-01T00:00:00.000Z', byKey: 'teams:x' } } }),
+      text({ head: { snapshotVersion: 2 } }),
+      `${v2}\n`,
+      text({ columns: { id: ['ghost', 'ghost'] } }),
+      text({ columns: { version: ['1', 1] } }),
+      text({ columns: { offset: [-1, columns.offset[1]] } }),
+      text({ columns: { title: ['stale'] } }),
+      text({ columns: { title: ['stale', null] } }),
+      text({ columns: { departmentId: { values: [null, 'gph'], codes: [1, 7] } } }),
+      text({
+        columns: { submitterKey: { ...columns.submitterKey, codes: [columns.submitterKey.codes[0], 0] } },
+      }),
+      text({ columns: { submittedAt: { millis: [0, 'yesterday'], verbatim: [] } } }),
+      text({ columns: { submittedAt: { millis: [0, 1], verbatim: [[1, 'yesterday']] } } }),
+      // Written before decisions said whether their comment is still there.
+      dropped('decision.hasComment'),
+      dropped('id'),
     ]) {
       await writeFile(file('assessments.index.json'), bad);
       const reopened = await openStore();
@@ -174,10 +183,13 @@ describe('lowdb store: journals on disk', () => {
       ]);
       await closeAll();
     }
-    // The same rows, well-formed: start-up takes them from the snapshot (ghost and all).
+    // The same columns, well-formed: start-up takes them from the snapshot (ghost and all).
     await writeFile(file('assessments.index.json'), text({}));
     const trusting = await openStore();
-    expect((await trusting.listAssessmentSummaries()).map((s) => s.id).sort()).toEqual(['a2', 'ghost']);
+    expect((await trusting.listAssessmentSummaries()).map((s) => [s.id, s.title]).sort()).toEqual([
+      ['a2', 'stale'],
+      ['ghost', 'stale'],
+    ]);
   });
 
   it('purges superseded versions, keeping saves made while it runs', async () => {

@@ -98,7 +98,7 @@ describe('lowdb store: done reminders on disk', () => {
     }
     await first.close();
     const snapshot = await readSnapshotFile(file('reminders-done.index.json'));
-    expect(snapshot.rows.map((row) => row[2].id).sort()).toEqual(['r-0', 'r-1', 'r-2', 'r-3', 'r-4']);
+    expect([...snapshot.columns.id].sort()).toEqual(['r-0', 'r-1', 'r-2', 'r-3', 'r-4']);
     const second = await openStore();
     expect([...(await second.listReminderIds('law'))].sort()).toEqual(['r-0', 'r-1']);
     expect(await second.getReminder('r-4')).toMatchObject({

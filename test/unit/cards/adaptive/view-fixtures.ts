@@ -2,7 +2,7 @@
  * Hand-built view models for the Adaptive Card tests: one realistic fixture per view kind, large
  * ones for the size budget, and hostile ones whose user-typed fields try to inject markup.
  */
-import countries from 'i18n-iso-countries';
+import countries from 'i18n-iso-countries/index.js';
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import type {
   AssessmentListView,
