@@ -36,11 +36,21 @@ export function planReminders(input: PlanInput): Reminder[] {
   const superseded = new Set<string>();
   for (const a of input.assessments)
     if (a.previousAssessmentId !== undefined) superseded.add(a.previousAssessmentId);
+  // Assessments share end dates (a few hundred distinct at 50,000 assessments), and each date's
+  // time-zone offset is an Intl lookup that was most of the planning pass: once per date.
+  const endingDues = new Map<string | undefined, Date | undefined>();
+  const endingDueOf: EndingDueOf = (endDate) => {
+    if (!endingDues.has(endDate))
+      endingDues.set(endDate, collaborationEndingDue(input.organisation, endDate));
+    return endingDues.get(endDate);
+  };
   const rows = newRows(input);
   discussionRows(input, rows.add);
-  for (const a of input.assessments) assessmentRows(input, a, superseded.has(a.id), rows.add);
+  for (const a of input.assessments) assessmentRows(input, a, superseded.has(a.id), endingDueOf, rows.add);
   return rows.list;
 }
+
+type EndingDueOf = (endDate: string | undefined) => Date | undefined;
 
 /** Adds a row unless one with its id exists; its due date is computed only for a new row. */
 type AddRow = (kind: ReminderKind, id: string, dueAt: () => Date, extra?: Partial<Reminder>) => void;
@@ -91,6 +101,7 @@ function assessmentRows(
   { organisation, now }: PlanInput,
   assessment: AssessmentSummary,
   superseded: boolean,
+  endingDueOf: EndingDueOf,
   add: AddRow,
 ): void {
   const { timezone } = organisation;
@@ -117,7 +128,7 @@ function assessmentRows(
   if (superseded || stopped || (stage !== 'planned' && stage !== 'ongoing')) return;
 
   const { intervalMonths } = organisation.reminders.reassessment;
-  const endingDue = collaborationEndingDue(organisation, assessment.endDate);
+  const endingDue = endingDueOf(assessment.endDate);
   // The latest interval already reached (if any) and the next one.
   let k = 1;
   while (addMonths(submitted, (k + 1) * intervalMonths) <= now) k++;

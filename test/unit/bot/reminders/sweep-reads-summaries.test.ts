@@ -165,4 +165,26 @@ describe('the reminder sweep', () => {
     expect(reads).toEqual([]);
     expect(planning).toContain('listReminderIds');
   });
+
+  it('gives the event loop back between departments while planning', async () => {
+    const { deps } = await world();
+    const order: string[] = [];
+    // Records each department planned, and queues other work (as a request arriving would be)
+    // while the first one is planned: it must run before the next department, not after all.
+    const store = new Proxy(deps.store, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if (property !== 'listReminderIds') return value;
+        return (departmentId: string) => {
+          order.push(departmentId);
+          if (order.length === 1) setImmediate(() => order.push('other work'));
+          return value.call(target, departmentId);
+        };
+      },
+    });
+    await createReminderSweeper({ ...deps, store }).sweep();
+    const departments = deps.organisation.departments.map((department) => department.id);
+    expect(departments.length).toBeGreaterThan(1);
+    expect(order).toEqual([departments[0], 'other work', ...departments.slice(1)]);
+  });
 });
