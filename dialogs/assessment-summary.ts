@@ -56,3 +56,9 @@ export function summariseAssessment(assessment: Assessment): AssessmentSummary {
     summary.previousAssessmentId = assessment.previousAssessmentId;
   return summary;
 }
+
+/** Oldest submitted first (ties by id, so the order is the same on every run). */
+export const bySubmitted = (
+  a: Pick<AssessmentSummary, 'submittedAt' | 'id'>,
+  b: Pick<AssessmentSummary, 'submittedAt' | 'id'>,
+) => a.submittedAt.localeCompare(b.submittedAt) || a.id.localeCompare(b.id);

@@ -80,6 +80,13 @@ export interface RiskcheckStore {
    * scheduler, retention and counts use, so they never read the whole history.
    */
   listAssessmentSummaries(query?: SummaryQuery): Promise<AssessmentSummary[]>;
+  /**
+   * Hands each matching summary to `visit` as it is made, in no particular order, keeping none:
+   * for passes over a whole department or history (reminder planning, retention) that would
+   * otherwise hold tens of thousands of summaries at once, which the runtime then keeps as memory
+   * long after the pass (docs/benchmarks.md, finding 17).
+   */
+  visitAssessmentSummaries(query: SummaryQuery, visit: (summary: AssessmentSummary) => void): Promise<void>;
   /** Retention may delete a closed assessment; deleting a missing one is a no-op. */
   deleteAssessment(id: string): Promise<void>;
   /**

@@ -8,7 +8,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { type Assessment, ERASED_TEXT } from '../../dialogs/assessment.js';
-import type { AssessmentSummary } from '../../dialogs/assessment-summary.js';
+import { type AssessmentSummary, bySubmitted } from '../../dialogs/assessment-summary.js';
 import { actorKey, splitActorKey } from '../../dialogs/session.js';
 import type { AuditActorChange } from '../../storage/store.js';
 import { type AppDeps, audit } from '../app/app-deps.js';
@@ -79,16 +79,20 @@ async function retentionCandidates(
   cutoff: number,
   deleting: boolean,
 ): Promise<AssessmentSummary[]> {
-  const due = (await deps.store.listAssessmentSummaries()).filter((summary) => {
+  const due: AssessmentSummary[] = [];
+  // Visited, not listed: only the candidates are kept, not every summary of the history.
+  await deps.store.visitAssessmentSummaries({}, (summary) => {
     const submitted = Date.parse(summary.submittedAt);
-    return (
+    if (
       summary.decision !== undefined &&
       !Number.isNaN(submitted) &&
       submitted < cutoff &&
       // Deleting removes anonymised ones too; anonymising them again would change nothing.
       (deleting || !isAnonymised(summary))
-    );
+    )
+      due.push(summary);
   });
+  due.sort(bySubmitted);
   if (due.length === 0) return due;
   const pending = await pendingReminderSubjects(deps);
   return due.filter((summary) => !pending.has(summary.id));

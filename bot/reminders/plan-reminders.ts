@@ -12,12 +12,16 @@ import { addMonths, addWorkingDays, morningBefore, occurrencesAround } from './c
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export interface PlanInput {
+/** What planning one department needs besides its assessments. */
+export interface PlanContext {
   organisation: Organisation;
   department: Department;
-  assessments: readonly AssessmentSummary[];
   existing: ReadonlySet<string>;
   now: Date;
+}
+
+export interface PlanInput extends PlanContext {
+  assessments: readonly AssessmentSummary[];
 }
 
 export function isPaused(department: Department, now: Date): string | undefined {
@@ -28,14 +32,25 @@ export function isPaused(department: Department, now: Date): string | undefined 
   return undefined;
 }
 
-export function planReminders(input: PlanInput): Reminder[] {
-  const { department, now } = input;
-  if (isPaused(department, now)) return [];
-  // Ids of assessments that a later one reassessed, found once (not by a scan per assessment:
-  // that was quadratic in the department's history).
+/** Plans one department's rows from its assessments, handed over one at a time and not kept. */
+export interface ReminderPlanner {
+  add(assessment: AssessmentSummary): void;
+  /** The rows that should exist and do not yet. */
+  rows(): Reminder[];
+}
+
+/** The rows a reassessment carries on: an assessment that was reassessed gets none of them. */
+const ENDED_BY_REASSESSMENT: ReadonlySet<ReminderKind> = new Set(['reassessment', 'endingSoon']);
+
+/**
+ * One pass, so the summaries can be made and dropped one by one (at 50,000 assessments, holding
+ * a department's summaries for a second pass kept tens of megabytes of memory long after it).
+ */
+export function reminderPlanner(input: PlanContext): ReminderPlanner {
+  const paused = isPaused(input.department, input.now) !== undefined;
+  // Ids of assessments that a later one reassessed: their rows are dropped at the end, as the
+  // reassessment may come before or after them in the pass.
   const superseded = new Set<string>();
-  for (const a of input.assessments)
-    if (a.previousAssessmentId !== undefined) superseded.add(a.previousAssessmentId);
   // Assessments share end dates (a few hundred distinct at 50,000 assessments), and each date's
   // time-zone offset is an Intl lookup that was most of the planning pass: once per date.
   const endingDues = new Map<string | undefined, Date | undefined>();
@@ -45,9 +60,29 @@ export function planReminders(input: PlanInput): Reminder[] {
     return endingDues.get(endDate);
   };
   const rows = newRows(input);
-  discussionRows(input, rows.add);
-  for (const a of input.assessments) assessmentRows(input, a, superseded.has(a.id), endingDueOf, rows.add);
-  return rows.list;
+  if (!paused) discussionRows(input, rows.add);
+  return {
+    add(assessment) {
+      if (paused) return;
+      if (assessment.previousAssessmentId !== undefined) superseded.add(assessment.previousAssessmentId);
+      assessmentRows(input, assessment, endingDueOf, rows.add);
+    },
+    rows: () =>
+      rows.list.filter(
+        (row) =>
+          !(
+            row.assessmentId !== undefined &&
+            superseded.has(row.assessmentId) &&
+            ENDED_BY_REASSESSMENT.has(row.kind)
+          ),
+      ),
+  };
+}
+
+export function planReminders(input: PlanInput): Reminder[] {
+  const planner = reminderPlanner(input);
+  for (const assessment of input.assessments) planner.add(assessment);
+  return planner.rows();
 }
 
 type EndingDueOf = (endDate: string | undefined) => Date | undefined;
@@ -60,7 +95,7 @@ type AddRow = (kind: ReminderKind, id: string, dueAt: () => Date, extra?: Partia
  * history), so the id is checked before anything else is built: building every row and then
  * filtering made tens of megabytes of short-lived objects per pass at 50,000 assessments.
  */
-function newRows({ department, existing, now }: PlanInput): { list: Reminder[]; add: AddRow } {
+function newRows({ department, existing, now }: PlanContext): { list: Reminder[]; add: AddRow } {
   const list: Reminder[] = [];
   const seen = new Set<string>();
   const add: AddRow = (kind, id, dueAt, extra = {}) => {
@@ -82,7 +117,7 @@ function newRows({ department, existing, now }: PlanInput): { list: Reminder[]; 
   return { list, add };
 }
 
-function discussionRows({ organisation, department, now }: PlanInput, add: AddRow): void {
+function discussionRows({ organisation, department, now }: PlanContext, add: AddRow): void {
   const { cron, graceDays } = organisation.reminders.discussion;
   const { previous, next } = occurrencesAround(cron, organisation.timezone, now);
   for (const at of [previous, next]) {
@@ -98,9 +133,8 @@ function discussionRows({ organisation, department, now }: PlanInput, add: AddRo
 }
 
 function assessmentRows(
-  { organisation, now }: PlanInput,
+  { organisation, now }: PlanContext,
   assessment: AssessmentSummary,
-  superseded: boolean,
   endingDueOf: EndingDueOf,
   add: AddRow,
 ): void {
@@ -125,7 +159,7 @@ function assessmentRows(
       extra,
     );
   }
-  if (superseded || stopped || (stage !== 'planned' && stage !== 'ongoing')) return;
+  if (stopped || (stage !== 'planned' && stage !== 'ongoing')) return;
 
   const { intervalMonths } = organisation.reminders.reassessment;
   const endingDue = endingDueOf(assessment.endDate);

@@ -5,7 +5,11 @@
  * the engine's optimistic version check and the write it guards cannot interleave with another.
  */
 import type { Assessment } from '../../dialogs/assessment.js';
-import { type AssessmentSummary, summariseAssessment } from '../../dialogs/assessment-summary.js';
+import {
+  type AssessmentSummary,
+  bySubmitted,
+  summariseAssessment,
+} from '../../dialogs/assessment-summary.js';
 import { freezeInPlace } from '../../dialogs/freeze.js';
 import type { SummaryQuery } from '../store.js';
 import { createDict } from './record-table.js';
@@ -20,15 +24,12 @@ export interface AssessmentHistory {
   delete(id: string): Promise<boolean>;
   /** Matching summaries, oldest submitted first; frozen, handed out as they are (no copies). */
   summaries(query?: SummaryQuery): AssessmentSummary[];
+  /** Each matching summary to `visit`, in no particular order (see RiskcheckStore.visitAssessmentSummaries). */
+  visitSummaries(query: SummaryQuery, visit: (summary: AssessmentSummary) => void): void;
   /** Physically drops superseded versions and removed records (erasure, retention). */
   purge(): Promise<void>;
   close(): Promise<void>;
 }
-
-export const bySubmitted = (
-  a: Pick<AssessmentSummary, 'submittedAt' | 'id'>,
-  b: Pick<AssessmentSummary, 'submittedAt' | 'id'>,
-) => a.submittedAt.localeCompare(b.submittedAt) || a.id.localeCompare(b.id);
 
 export function matches(summary: AssessmentSummary, query: SummaryQuery): boolean {
   return (
@@ -60,6 +61,9 @@ export function memoryHistory(): AssessmentHistory {
         .map((r) => r.summary)
         .filter((s) => matches(s, query))
         .sort(bySubmitted),
+    visitSummaries(query, visit) {
+      for (const { summary } of Object.values(records)) if (matches(summary, query)) visit(summary);
+    },
     purge: async () => {},
     close: async () => {},
   };

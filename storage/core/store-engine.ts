@@ -179,6 +179,10 @@ export function createStoreEngine(state: StoreState, persistence: Persistence): 
       open();
       return history.summaries(query);
     },
+    async visitAssessmentSummaries(query, visit) {
+      open();
+      history.visitSummaries(query, visit);
+    },
     async deleteAssessment(id) {
       open();
       await persistence.owned(() => history.delete(id));

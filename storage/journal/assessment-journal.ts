@@ -4,8 +4,12 @@
  * on disk, read one line at a time. Its index snapshot is `assessments.index.json`.
  */
 import type { Assessment } from '../../dialogs/assessment.js';
-import { type AssessmentSummary, summariseAssessment } from '../../dialogs/assessment-summary.js';
-import { type AssessmentHistory, bySubmitted } from '../core/assessment-history.js';
+import {
+  type AssessmentSummary,
+  bySubmitted,
+  summariseAssessment,
+} from '../../dialogs/assessment-summary.js';
+import type { AssessmentHistory } from '../core/assessment-history.js';
 import type { SummaryQuery } from '../store.js';
 import { AssessmentSummaryColumns } from './assessment-summary-columns.js';
 import { ColdJournal, type ColdJournalFiles, type ColdJournalSpec } from './cold-journal.js';
@@ -59,6 +63,10 @@ export class AssessmentJournal implements AssessmentHistory {
 
   summaries(query: SummaryQuery = {}): AssessmentSummary[] {
     return this.#journal.summaries(this.#columns.matcher(query)).sort(bySubmitted);
+  }
+
+  visitSummaries(query: SummaryQuery, visit: (summary: AssessmentSummary) => void): void {
+    this.#journal.visitSummaries(this.#columns.matcher(query), visit);
   }
 
   purge(): Promise<void> {

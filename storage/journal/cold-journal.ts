@@ -183,8 +183,13 @@ export class ColdJournal<T extends ColdSummary, S extends ColdSummary> {
   /** New frozen summaries of the records whose slot `where` accepts, in the order they were first saved. */
   summaries(where: (slot: number) => boolean = () => true): S[] {
     const found: S[] = [];
-    for (const [id, slot] of this.#index.entries()) if (where(slot)) found.push(this.#summaryAt(id, slot));
+    this.visitSummaries(where, (summary) => found.push(summary));
     return found;
+  }
+
+  /** A new frozen summary of each record whose slot `where` accepts, kept by nobody here. */
+  visitSummaries(where: (slot: number) => boolean, visit: (summary: S) => void): void {
+    for (const [id, slot] of this.#index.entries()) if (where(slot)) visit(this.#summaryAt(id, slot));
   }
 
   /** The ids of the records whose slot `where` accepts, without building their summaries. */

@@ -4,6 +4,7 @@
  * Reminders and discussions are in store-contract-reminders.ts, run from here.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type AssessmentSummary, bySubmitted } from '../../../dialogs/assessment-summary.js';
 import { actorKey } from '../../../dialogs/session.js';
 import type { RiskcheckStore } from '../../../storage/store.js';
 import { ids, refused, saved } from './contract-helpers.js';
@@ -200,8 +201,22 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
         expect(
           await store.listAssessmentSummaries({ departmentId: 'law', submitterKey: 'teams:aad-alice' }),
         ).toEqual([]);
+        // Visiting hands over the same summaries as listing, for every query (in any order).
+        for (const query of [
+          {},
+          { departmentId: 'gph' },
+          { submitterKey: 'slack:U0BOB' },
+          { departmentId: 'none' },
+        ]) {
+          const visited: AssessmentSummary[] = [];
+          await store.visitAssessmentSummaries(query, (summary) => visited.push(summary));
+          expect(visited.sort(bySubmitted)).toEqual(await store.listAssessmentSummaries(query));
+        }
         await store.deleteAssessment('a2');
         expect(ids(await store.listAssessmentSummaries())).toEqual(['a1', 'a3']);
+        const visited: string[] = [];
+        await store.visitAssessmentSummaries({}, (summary) => visited.push(summary.id));
+        expect(visited.sort()).toEqual(['a1', 'a3']);
         // Handed out as they are, frozen: changing one throws and leaves the store as it was.
         const [first] = await store.listAssessmentSummaries();
         refused(() => {

@@ -61,7 +61,12 @@ async function world() {
   const planning: string[] = [];
   const counted = new Proxy(store, {
     get(target, property, receiver) {
-      if (property === 'listReminderIds' || property === 'listAssessmentSummaries') planning.push(property);
+      if (
+        property === 'listReminderIds' ||
+        property === 'listAssessmentSummaries' ||
+        property === 'visitAssessmentSummaries'
+      )
+        planning.push(property);
       return Reflect.get(target, property, receiver);
     },
   });
