@@ -43,8 +43,9 @@ export interface ReminderPlanner {
 const ENDED_BY_REASSESSMENT: ReadonlySet<ReminderKind> = new Set(['reassessment', 'endingSoon']);
 
 /**
- * One pass, so the summaries can be made and dropped one by one (at 50,000 assessments, holding
- * a department's summaries for a second pass kept tens of megabytes of memory long after it).
+ * One pass, so the summaries can be made and dropped one by one: holding a department's 17,000
+ * summaries (at 50,000 assessments) for a second pass got them promoted to V8's old generation,
+ * which kept the memory long after the pass (docs/benchmarks.md, finding 17).
  */
 export function reminderPlanner(input: PlanContext): ReminderPlanner {
   const paused = isPaused(input.department, input.now) !== undefined;
