@@ -58,6 +58,17 @@ export class ColdIndex {
     return this.#slots.entries();
   }
 
+  /**
+   * Every record's id and slot, oldest first, without the `[id, slot]` pair `entries()` makes per
+   * record: a scan for one person's assessments visits every record, and at 50,000 records those
+   * pairs were megabytes of garbage per scan (delivering 200 reminders scanned 10 million).
+   */
+  forEach(visit: (id: string, slot: number) => void): void {
+    this.#slots.forEach((slot, id) => {
+      visit(id, slot);
+    });
+  }
+
   /** Records a new latest version whose line is already on disk at `place`. */
   putPlaced(id: string, version: number, place: LinePlace): number {
     const { slot } = this.#put(id, version);

@@ -189,13 +189,17 @@ export class ColdJournal<T extends ColdSummary, S extends ColdSummary> {
 
   /** A new frozen summary of each record whose slot `where` accepts, kept by nobody here. */
   visitSummaries(where: (slot: number) => boolean, visit: (summary: S) => void): void {
-    for (const [id, slot] of this.#index.entries()) if (where(slot)) visit(this.#summaryAt(id, slot));
+    this.#index.forEach((id, slot) => {
+      if (where(slot)) visit(this.#summaryAt(id, slot));
+    });
   }
 
   /** The ids of the records whose slot `where` accepts, without building their summaries. */
   idsWhere(where: (slot: number) => boolean): string[] {
     const found: string[] = [];
-    for (const [id, slot] of this.#index.entries()) if (where(slot)) found.push(id);
+    this.#index.forEach((id, slot) => {
+      if (where(slot)) found.push(id);
+    });
     return found;
   }
 
