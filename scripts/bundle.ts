@@ -38,6 +38,11 @@ export function bundleOptions(entryPoints: Record<string, string>, outdir: strin
     // Optional peers of the Agents SDK's telemetry, required inside a try: resolved from
     // node_modules at run time if an operator installs them, skipped quietly if not.
     external: ['@opentelemetry/*'],
+    // Bolt loads its Socket Mode client (and undici with it) whether or not it is used; riskcheck
+    // receives Slack over HTTP only (finding 17).
+    alias: {
+      '@slack/socket-mode': fileURLToPath(new URL('./bundle-stubs/slack-socket-mode.cjs', import.meta.url)),
+    },
     logLevel: 'warning',
   };
 }

@@ -31,10 +31,17 @@ let connector: FakeConnector;
 let slack: FakeSlackApi;
 let child: ChildProcess;
 let server: TeamsServer & ReturnType<typeof httpPoster>;
+/** Every source file the bundle holds. */
+let bundled: string[];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'riskcheck-bundle-'));
-  await build({ ...bundleOptions({ main: 'bot/main.ts' }, join(dir, 'bot')), logLevel: 'error' });
+  const { metafile } = await build({
+    ...bundleOptions({ main: 'bot/main.ts' }, join(dir, 'bot')),
+    logLevel: 'error',
+    metafile: true,
+  });
+  bundled = Object.keys(metafile.inputs);
   connector = await startFakeConnector();
   slack = await startFakeSlackApi();
   child = spawn(process.execPath, [join(dir, 'bot', 'main.js')], {
@@ -86,6 +93,11 @@ describe('the production bundle', () => {
     expect(textOf(outcomeCard)).toMatch(/submitted/i);
     const posted = connector.callsTo(GPH_CHANNEL).filter((call) => call.kind === 'post');
     expect(posted.map((call) => textOf(connector.cardsOf(call))).join('\n')).toMatch(/Megan Bowen/);
+  });
+
+  it("leaves out Bolt's Socket Mode client, which riskcheck does not use", () => {
+    expect(bundled.some((file) => file.includes('node_modules/@slack/bolt/'))).toBe(true);
+    expect(bundled.filter((file) => /node_modules\/(@slack\/socket-mode|undici)\//.test(file))).toEqual([]);
   });
 
   it('answers a signed Slack slash command by opening the riskcheck modal', async () => {
