@@ -8,7 +8,14 @@ import type { AssessmentSummary } from '../../dialogs/assessment-summary.js';
 import type { Level } from '../../dialogs/questionnaire/schema.js';
 import type { SummaryQuery } from '../store.js';
 import type { SummaryColumns } from './cold-journal.js';
-import { DictColumn, FlagColumn, type Restore, TextColumn, TimeColumn } from './columns.js';
+import {
+  DictColumn,
+  FlagColumn,
+  type Restore,
+  type SnapshotColumn,
+  TextColumn,
+  TimeColumn,
+} from './columns.js';
 
 export class AssessmentSummaryColumns implements SummaryColumns<AssessmentSummary> {
   readonly #department = new DictColumn();
@@ -23,6 +30,24 @@ export class AssessmentSummaryColumns implements SummaryColumns<AssessmentSummar
   readonly #stage = new DictColumn();
   readonly #endDate = new DictColumn();
   readonly #previous = new TextColumn();
+  /**
+   * Each column by the summary field it holds (its name in an index snapshot), and whether every
+   * summary has that field (a snapshot missing one is refused).
+   */
+  readonly #named: readonly [name: string, column: SnapshotColumn, required: boolean][] = [
+    ['departmentId', this.#department, true],
+    ['submitterKey', this.#submitter, true],
+    ['submittedAt', this.#submittedAt, true],
+    ['title', this.#title, true],
+    ['level', this.#level, true],
+    ['decision.value', this.#decisionValue, false],
+    ['decision.at', this.#decisionAt, false],
+    ['decision.byKey', this.#decisionBy, false],
+    ['decision.hasComment', this.#decisionHasComment, false],
+    ['stage', this.#stage, false],
+    ['endDate', this.#endDate, false],
+    ['previousAssessmentId', this.#previous, false],
+  ];
 
   write(slot: number, summary: AssessmentSummary): void {
     this.#department.set(slot, summary.departmentId);
@@ -85,39 +110,14 @@ export class AssessmentSummaryColumns implements SummaryColumns<AssessmentSummar
     return Object.freeze(summary);
   }
 
-  /** By the summary's field names; required fields are checked to be there on restoring. */
   dump(slots: readonly number[]): Record<string, unknown> {
-    return {
-      departmentId: this.#department.dump(slots),
-      submitterKey: this.#submitter.dump(slots),
-      submittedAt: this.#submittedAt.dump(slots),
-      title: this.#title.dump(slots),
-      level: this.#level.dump(slots),
-      'decision.value': this.#decisionValue.dump(slots),
-      'decision.at': this.#decisionAt.dump(slots),
-      'decision.byKey': this.#decisionBy.dump(slots),
-      'decision.hasComment': this.#decisionHasComment.dump(slots),
-      stage: this.#stage.dump(slots),
-      endDate: this.#endDate.dump(slots),
-      previousAssessmentId: this.#previous.dump(slots),
-    };
+    return Object.fromEntries(this.#named.map(([name, column]) => [name, column.dump(slots)]));
   }
 
   restorer(columns: Record<string, unknown>, count: number): Restore | undefined {
-    const restorers = [
-      this.#department.restorer(columns.departmentId, count, true),
-      this.#submitter.restorer(columns.submitterKey, count, true),
-      this.#submittedAt.restorer(columns.submittedAt, count, true),
-      this.#title.restorer(columns.title, count, true),
-      this.#level.restorer(columns.level, count, true),
-      this.#decisionValue.restorer(columns['decision.value'], count),
-      this.#decisionAt.restorer(columns['decision.at'], count),
-      this.#decisionBy.restorer(columns['decision.byKey'], count),
-      this.#decisionHasComment.restorer(columns['decision.hasComment'], count),
-      this.#stage.restorer(columns.stage, count),
-      this.#endDate.restorer(columns.endDate, count),
-      this.#previous.restorer(columns.previousAssessmentId, count),
-    ];
+    const restorers = this.#named.map(([name, column, required]) =>
+      column.restorer(columns[name], count, required),
+    );
     if (!restorers.every((restore) => restore !== undefined)) return undefined;
     return () => {
       for (const restore of restorers) restore();

@@ -12,6 +12,13 @@
 /** Puts a checked snapshot form in place: made only once every column of a snapshot was checked. */
 export type Restore = () => void;
 
+/** What each column offers an index snapshot: its form for some slots, and a way back. */
+export interface SnapshotColumn {
+  dump(slots: readonly number[]): unknown;
+  /** Undefined if `dumped` is not `dump`'s form for `count` slots (or a `required` value is missing). */
+  restorer(dumped: unknown, count: number, required?: boolean): Restore | undefined;
+}
+
 /** `value` as an array of `count` elements, or undefined. */
 function arrayOf(value: unknown, count: number): unknown[] | undefined {
   return Array.isArray(value) && value.length === count ? value : undefined;
