@@ -87,7 +87,9 @@ export class ColdJournal<T extends ColdSummary, S extends ColdSummary> {
     this.#indexFile = indexFile;
     this.#index = memory.index;
     this.#columns = memory.columns;
-    for (const [, slot] of memory.index.entries()) this.#liveBytes += memory.index.bytesOf(slot);
+    memory.index.forEach((_id, slot) => {
+      this.#liveBytes += memory.index.bytesOf(slot);
+    });
   }
 
   /** See AppendLog.failure. */
