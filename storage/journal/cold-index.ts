@@ -134,9 +134,10 @@ export class ColdIndex {
    * `generation` (a line still being written has no place yet).
    */
   dump(generation: string): { slots: number[]; columns: IndexColumns } | undefined {
+    // -1 for a generation no line was placed in: then only an empty index can be dumped.
     const code = this.#generationNames.indexOf(generation);
     const slots = [...this.#slots.values()];
-    if (code <= 0 || slots.some((slot) => this.#generations[slot] !== code)) return undefined;
+    if (slots.some((slot) => this.#generations[slot] !== code)) return undefined;
     return {
       slots,
       columns: {
