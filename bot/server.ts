@@ -3,10 +3,10 @@
  * probes; one process and one store serve both platforms. Malformed or oversized bodies get a
  * 4xx with a short JSON reason, never a stack trace.
  *
- * Each platform's channel is imported only when that platform is enabled, so an installation
- * serving one platform does not pay for the other's SDK: with no data the process holds 139 MB
- * with both, 126 MB with Teams only (the Agents SDK and the card templating) and 105 MB with Slack
- * only (Bolt), measured after a forced GC (docs/benchmarks.md, finding 16).
+ * Each platform's channel is imported only when that platform is enabled (in the production
+ * bundle, its own chunk), so an installation serving one platform does not pay for the other's
+ * SDK: the Agents SDK with the card templating, and Bolt, each cost tens of MB and a few hundred
+ * ms of start-up once loaded (docs/benchmarks.md, findings 16 and 17).
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
