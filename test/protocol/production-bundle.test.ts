@@ -5,7 +5,6 @@
  * bundle with the same options, starts it as a process, and drives a Teams risk check to its
  * posted outcome and a Slack command to its modal.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleOptions } from '../../scripts/bundle.js';
 import { httpPoster } from '../helpers/bot-harness.js';
+import { type BotProcess, startBotProcess } from '../helpers/bot-process.js';
 import { textOf } from '../helpers/card-reader.js';
 import { type FakeConnector, startFakeConnector } from '../helpers/fake-connector.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../helpers/fake-slack-api.js';
@@ -29,7 +29,7 @@ import { completeRiskcheck, linkGphChannel, type TeamsServer } from '../helpers/
 let dir: string;
 let connector: FakeConnector;
 let slack: FakeSlackApi;
-let child: ChildProcess;
+let bot: BotProcess;
 let server: TeamsServer & ReturnType<typeof httpPoster>;
 /** Every source file the bundle holds. */
 let bundled: string[];
@@ -44,47 +44,26 @@ beforeAll(async () => {
   bundled = Object.keys(metafile.inputs);
   connector = await startFakeConnector();
   slack = await startFakeSlackApi();
-  child = spawn(process.execPath, [join(dir, 'bot', 'main.js')], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      RISKCHECK_DATA_DIR: join(dir, 'data'),
-      RISKCHECK_REMINDER_SWEEP: 'off',
-      SLACK_ENABLED: 'true',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_API_URL: slack.apiUrl,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  bot = startBotProcess([join(dir, 'bot', 'main.js')], {
+    PORT: '0',
+    RISKCHECK_DATA_DIR: join(dir, 'data'),
+    RISKCHECK_REMINDER_SWEEP: 'off',
+    SLACK_ENABLED: 'true',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_API_URL: slack.apiUrl,
   });
-  const url = await listeningUrl(child);
+  const listening = /listening on (http:\/\/[\d.:]+)/;
+  const url = listening.exec(await bot.printed(listening))?.[1] as string;
   server = { connector, ...httpPoster(() => url) };
 }, 60_000);
 
 afterAll(async () => {
-  child?.kill('SIGKILL');
+  bot?.child.kill('SIGKILL');
   await connector?.close();
   await slack?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
-
-/** The URL from the "listening on" log line; rejects with the output if the process exits first. */
-function listeningUrl(process: ChildProcess): Promise<string> {
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const check = (data: Buffer) => {
-      output += data;
-      const found = /listening on (http:\/\/[\d.:]+)/.exec(output);
-      if (found) resolve(found[1] as string);
-    };
-    process.stdout?.on('data', check);
-    process.stderr?.on('data', check);
-    process.on('exit', (code) =>
-      reject(new Error(`the bundle exited (${code}) before listening:\n${output}`)),
-    );
-  });
-}
 
 describe('the production bundle', () => {
   it('runs a Teams risk check from Start to the outcome posted in the department channel', async () => {

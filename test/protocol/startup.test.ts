@@ -3,33 +3,20 @@
  * development starts on loopback and says it is unauthenticated, and a second process on the
  * same data directory is refused.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startBotProcess } from '../helpers/bot-process.js';
 
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
 
 function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  child.stdout?.on('data', (d) => (output += d));
-  child.stderr?.on('data', (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  const printed = (pattern: RegExp) =>
-    new Promise<string>((resolve, reject) => {
-      const check = () => (pattern.test(output) ? resolve(output) : undefined);
-      child.stdout?.on('data', check);
-      child.stderr?.on('data', check);
-      exited.then(() => (pattern.test(output) ? resolve(output) : reject(new Error(`exited: ${output}`))));
-    });
-  return { child, exited, printed, output: () => output };
+  const run = startBotProcess(['--import', 'tsx', 'bot/main.ts'], env);
+  children.push(run.child);
+  return run;
 }
 
 function tempDir(): string {
