@@ -84,7 +84,9 @@ export interface RiskcheckStore {
    * Hands each matching summary to `visit` as it is made, in no particular order, keeping none:
    * for passes over a whole department or history (reminder planning, retention) that would
    * otherwise hold tens of thousands of summaries at once, which the runtime then keeps as memory
-   * long after the pass (docs/benchmarks.md, finding 17).
+   * long after the pass (docs/benchmarks.md, finding 17). Other work may run between pages of
+   * summaries: a record saved meanwhile is visited as it is then, one deleted meanwhile not at all,
+   * one added meanwhile maybe not.
    */
   visitAssessmentSummaries(query: SummaryQuery, visit: (summary: AssessmentSummary) => void): Promise<void>;
   /** Retention may delete a closed assessment; deleting a missing one is a no-op. */

@@ -24,8 +24,10 @@ export interface AssessmentHistory {
   delete(id: string): Promise<boolean>;
   /** Matching summaries, oldest submitted first; frozen, handed out as they are (no copies). */
   summaries(query?: SummaryQuery): AssessmentSummary[];
-  /** Each matching summary to `visit`, in no particular order (see RiskcheckStore.visitAssessmentSummaries). */
-  visitSummaries(query: SummaryQuery, visit: (summary: AssessmentSummary) => void): void;
+  /** The ids of the matching records, in no particular order, without building their summaries. */
+  summaryIds(query: SummaryQuery): string[];
+  /** The record's summary as it is now (undefined once deleted); frozen, made afresh or shared. */
+  summaryOf(id: string): AssessmentSummary | undefined;
   /** Physically drops superseded versions and removed records (erasure, retention). */
   purge(): Promise<void>;
   close(): Promise<void>;
@@ -61,9 +63,11 @@ export function memoryHistory(): AssessmentHistory {
         .map((r) => r.summary)
         .filter((s) => matches(s, query))
         .sort(bySubmitted),
-    visitSummaries(query, visit) {
-      for (const { summary } of Object.values(records)) if (matches(summary, query)) visit(summary);
-    },
+    summaryIds: (query) =>
+      Object.values(records)
+        .filter(({ summary }) => matches(summary, query))
+        .map(({ summary }) => summary.id),
+    summaryOf: (id) => records[id]?.summary,
     purge: async () => {},
     close: async () => {},
   };

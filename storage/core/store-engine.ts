@@ -3,6 +3,7 @@
  * store runs it with no persistence, the lowdb store with one durable file per collection. Every
  * method mutates memory synchronously (so checks cannot interleave) and then awaits persistence.
  */
+import { setImmediate as yieldToIo } from 'node:timers/promises';
 import type { Assessment } from '../../dialogs/assessment.js';
 import { freezeInPlace } from '../../dialogs/freeze.js';
 import type { Discussion, Reminder } from '../../dialogs/reminders/reminder.js';
@@ -25,6 +26,9 @@ import { memoryReminderArchive, type ReminderArchive } from './reminder-archive.
 // Platforms retry within minutes (Slack: at once, after ~1 and ~5 minutes; Teams: seconds), so an
 // hour covers every retry while keeping the file, rewritten on every new key, small.
 export const PROCESSED_RETENTION_MS = 60 * 60 * 1000;
+
+/** How many summaries `visitAssessmentSummaries` hands over before letting other work run. */
+export const SUMMARY_PAGE = 1000;
 
 /** Everything the store holds. Dicts are used in place, so a persistence layer can serialise them. */
 export interface StoreState {
@@ -181,7 +185,16 @@ export function createStoreEngine(state: StoreState, persistence: Persistence): 
     },
     async visitAssessmentSummaries(query, visit) {
       open();
-      history.visitSummaries(query, visit);
+      const ids = history.summaryIds(query);
+      for (let start = 0; start < ids.length; start += SUMMARY_PAGE) {
+        // Between pages other work runs: a pass over a large department is tens of milliseconds
+        // per thousand summaries, which would otherwise hold every request arriving meanwhile.
+        if (start > 0) await yieldToIo();
+        for (const id of ids.slice(start, start + SUMMARY_PAGE)) {
+          const summary = history.summaryOf(id);
+          if (summary) visit(summary);
+        }
+      }
     },
     async deleteAssessment(id) {
       open();

@@ -65,8 +65,12 @@ export class AssessmentJournal implements AssessmentHistory {
     return this.#journal.summaries(this.#columns.matcher(query)).sort(bySubmitted);
   }
 
-  visitSummaries(query: SummaryQuery, visit: (summary: AssessmentSummary) => void): void {
-    this.#journal.visitSummaries(this.#columns.matcher(query), visit);
+  summaryIds(query: SummaryQuery): string[] {
+    return this.#journal.idsWhere(this.#columns.matcher(query));
+  }
+
+  summaryOf(id: string): AssessmentSummary | undefined {
+    return this.#journal.summaryOf(id);
   }
 
   purge(): Promise<void> {

@@ -185,15 +185,16 @@ export class ColdJournal<T extends ColdSummary, S extends ColdSummary> {
   /** New frozen summaries of the records whose slot `where` accepts, in the order they were first saved. */
   summaries(where: (slot: number) => boolean = () => true): S[] {
     const found: S[] = [];
-    this.visitSummaries(where, (summary) => found.push(summary));
+    this.#index.forEach((id, slot) => {
+      if (where(slot)) found.push(this.#summaryAt(id, slot));
+    });
     return found;
   }
 
-  /** A new frozen summary of each record whose slot `where` accepts, kept by nobody here. */
-  visitSummaries(where: (slot: number) => boolean, visit: (summary: S) => void): void {
-    this.#index.forEach((id, slot) => {
-      if (where(slot)) visit(this.#summaryAt(id, slot));
-    });
+  /** A new frozen summary of the record as it is now, kept by nobody here; undefined if absent. */
+  summaryOf(id: string): S | undefined {
+    const slot = this.#index.slotOf(id);
+    return slot === undefined ? undefined : this.#summaryAt(id, slot);
   }
 
   /** The ids of the records whose slot `where` accepts, without building their summaries. */

@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AssessmentSummary, bySubmitted } from '../../../dialogs/assessment-summary.js';
 import { actorKey } from '../../../dialogs/session.js';
+import { SUMMARY_PAGE } from '../../../storage/core/store-engine.js';
 import type { RiskcheckStore } from '../../../storage/store.js';
 import { ids, refused, saved } from './contract-helpers.js';
 import { buildActor, buildAssessment, buildAudit, buildLink, buildSession } from './records.js';
@@ -229,6 +230,28 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
           title: a1.title,
           decision: { value: 'pause_review' },
         });
+      });
+
+      it('visits a large history in pages, letting other work run between them', async () => {
+        const count = SUMMARY_PAGE + 500;
+        await Promise.all(
+          Array.from({ length: count }, (_, n) =>
+            store.saveAssessment(buildAssessment({ id: `p${n}`, title: `Pass ${n}` }), 0),
+          ),
+        );
+        const visited: string[] = [];
+        let otherWorkAfter: number | undefined;
+        // Scheduled like a request arriving while the pass runs: it deletes one not visited yet.
+        setImmediate(() => {
+          otherWorkAfter = visited.length;
+          const notYet = Array.from({ length: count }, (_, n) => `p${n}`).find((id) => !visited.includes(id));
+          void store.deleteAssessment(notYet!);
+        });
+        await store.visitAssessmentSummaries({ departmentId: 'gph' }, (summary) => visited.push(summary.id));
+        expect(otherWorkAfter).toBe(SUMMARY_PAGE);
+        // The deleted one was not handed over; every other one was, once.
+        expect(new Set(visited).size).toBe(count - 1);
+        expect(visited.sort()).toEqual(ids(await store.listAssessmentSummaries()).sort());
       });
 
       it('lets exactly one of several concurrent decisions win', async () => {
