@@ -41,6 +41,16 @@ export interface AuditEvent {
   details?: Record<string, string | number | boolean>;
 }
 
+/**
+ * When an appended audit event counts as stored. 'on-disk': fsynced before it resolves, like an
+ * assessment or a decision. 'like-sessions': as durable as a dialog session's save (the lowdb
+ * store's answer sync interval: written before it resolves, which survives a crash of the process,
+ * and fsynced within the interval, so a power loss may lose that last interval): for events about
+ * a dialog in progress, which is itself kept no better. An fsync per started dialog was about a
+ * sixth of a Teams journey's CPU under load (docs/benchmarks.md, finding 18).
+ */
+export type AuditDurability = 'on-disk' | 'like-sessions';
+
 /** Every reference to person `from` in the audit trail becomes `to` (erasure, retention). */
 export interface AuditActorChange {
   from: string;
@@ -104,7 +114,8 @@ export interface RiskcheckStore {
   /** Deleting a missing link is a no-op. */
   deleteLink(key: string): Promise<void>;
 
-  appendAudit(event: AuditEvent): Promise<void>;
+  /** Resolves once the event is as durable as `durability` says (on disk, by default). */
+  appendAudit(event: AuditEvent, durability?: AuditDurability): Promise<void>;
   listAudit(query?: AuditQuery): Promise<AuditEvent[]>;
   /**
    * Pseudonymises people in the audit trail, the one sanctioned rewrite of an append-only log

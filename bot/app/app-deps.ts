@@ -3,7 +3,7 @@ import type { DialogContext } from '../../dialogs/dialog/types.js';
 import type { Organisation } from '../../dialogs/organisation/schema.js';
 import type { Questionnaire } from '../../dialogs/questionnaire/schema.js';
 import type { CountryOption, CountryReference } from '../../dialogs/reference/country-facts.js';
-import type { RiskcheckStore } from '../../storage/store.js';
+import type { AuditDurability, RiskcheckStore } from '../../storage/store.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { WorkTracker } from '../work-tracker.js';
@@ -33,19 +33,39 @@ export function dialogContext(deps: AppDeps): DialogContext {
   };
 }
 
+type AuditDetails = Record<string, string | number | boolean>;
+
 export async function audit(
   deps: AppDeps,
   actor: string,
   action: string,
   subject: string,
-  details?: Record<string, string | number | boolean>,
+  details?: AuditDetails,
+  durability?: AuditDurability,
 ): Promise<void> {
-  await deps.store.appendAudit({
-    id: deps.newId(),
-    at: deps.clock.now().toISOString(),
-    actor,
-    action,
-    subject,
-    ...(details ? { details } : {}),
-  });
+  await deps.store.appendAudit(
+    {
+      id: deps.newId(),
+      at: deps.clock.now().toISOString(),
+      actor,
+      action,
+      subject,
+      ...(details ? { details } : {}),
+    },
+    durability,
+  );
+}
+
+/**
+ * An event about a dialog in progress (started, cancelled): stored as durably as the dialog
+ * session it describes, so a started dialog does not wait for the disk (AuditDurability).
+ */
+export function auditDialog(
+  deps: AppDeps,
+  actor: string,
+  action: string,
+  sessionId: string,
+  details?: AuditDetails,
+): Promise<void> {
+  return audit(deps, actor, action, sessionId, details, 'like-sessions');
 }

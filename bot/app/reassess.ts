@@ -5,7 +5,7 @@
  */
 import { transition } from '../../dialogs/dialog/transition.js';
 import { type Actor, actorKey } from '../../dialogs/session.js';
-import { type AppDeps, audit, dialogContext } from './app-deps.js';
+import { type AppDeps, auditDialog, dialogContext } from './app-deps.js';
 import { type Reply, refused, viewReply } from './reply.js';
 
 export async function reassess(deps: AppDeps, actor: Actor, assessmentId: unknown): Promise<Reply> {
@@ -31,7 +31,7 @@ export async function reassess(deps: AppDeps, actor: Actor, assessmentId: unknow
   if (result.kind === 'rejected') return refused(400, result.code, result.message);
   const saved = await deps.store.saveSession(result.session, 0);
   if (saved.kind === 'conflict') return refused(409, 'conflict', 'Please try again.');
-  await audit(deps, actorKey(actor), 'session.started', saved.record.id, { reassesses: previous.id });
+  await auditDialog(deps, actorKey(actor), 'session.started', saved.record.id, { reassesses: previous.id });
   const shown = result.effects.find((e) => e.kind === 'show');
   return shown && shown.kind === 'show'
     ? viewReply(shown.view)

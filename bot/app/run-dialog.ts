@@ -7,7 +7,7 @@ import { transition } from '../../dialogs/dialog/transition.js';
 import type { DialogEffect, DialogEvent } from '../../dialogs/dialog/types.js';
 import { type Actor, actorKey, type DialogSession } from '../../dialogs/session.js';
 import { messageView } from '../../dialogs/views/simple-views.js';
-import { type AppDeps, audit, dialogContext } from './app-deps.js';
+import { type AppDeps, auditDialog, dialogContext } from './app-deps.js';
 import { type Reply, refused, viewReply } from './reply.js';
 import { submitAssessment } from './submit-assessment.js';
 
@@ -19,7 +19,7 @@ export async function startDialog(deps: AppDeps, actor: Actor): Promise<Reply> {
   if (result.kind === 'rejected') return refused(400, result.code, result.message);
   const saved = await deps.store.saveSession(result.session, 0);
   if (saved.kind === 'conflict') return refused(409, 'conflict', 'Please try again.');
-  await audit(deps, actorKey(actor), 'session.started', saved.record.id);
+  await auditDialog(deps, actorKey(actor), 'session.started', saved.record.id);
   return carryOut(deps, actor, saved.record, result.effects);
 }
 
@@ -89,7 +89,7 @@ async function carryOut(
         break;
       case 'cancelled':
         await deps.store.deleteSession(session.id);
-        await audit(deps, actorKey(actor), 'session.cancelled', session.id);
+        await auditDialog(deps, actorKey(actor), 'session.cancelled', session.id);
         break;
       case 'submitted':
         reply = await submitAssessment(deps, effect.assessment);

@@ -44,7 +44,7 @@ export interface RuntimeConfig {
    */
   publicUrl?: string;
   /**
-   * How long a saved dialog answer (and a dedup key) may wait for its fsync, in ms
+   * How long a saved dialog answer (a dedup key, a dialog's started/cancelled audit event) may wait for its fsync, in ms
    * (RISKCHECK_ANSWER_SYNC_MS, default 100; 0: fsync before every reply). Either way it is written
    * before the reply, so a crash of the process loses nothing; see storage/journal/append-log.ts.
    */

@@ -3,11 +3,11 @@
  * embedded store keeps them only on disk (lowdb/audit-log.ts) and reads them when asked, since
  * only exports, erasure and audit queries read them and years of events would fill the memory.
  */
-import type { AuditEvent } from '../store.js';
+import type { AuditDurability, AuditEvent } from '../store.js';
 
 export interface AuditTrail {
-  /** Resolves once the event is durable. */
-  append(event: AuditEvent): Promise<void>;
+  /** Resolves once the event is as durable as asked (see AuditDurability). */
+  append(event: AuditEvent, durability?: AuditDurability): Promise<void>;
   /** Private copies of the events `keep` accepts, oldest first. */
   list(keep: (event: AuditEvent) => boolean): Promise<AuditEvent[]>;
   /** Changes events in place where `change` returns true; persists; resolves with the count. */

@@ -286,9 +286,9 @@ export function createStoreEngine(state: StoreState, persistence: Persistence): 
       await persistence.linksChanged(key);
     },
 
-    async appendAudit(event) {
+    async appendAudit(event, durability) {
       open();
-      await persistence.owned(() => state.audit.append(event));
+      await persistence.owned(() => state.audit.append(event, durability));
     },
     async listAudit(query: AuditQuery = {}) {
       open();

@@ -2,6 +2,8 @@
  * The audit trail as JSON Lines, not lowdb: audit events are only ever appended, and a lowdb file
  * would rewrite the whole history on every event. Appending one line and fsyncing costs the same
  * on day one and in year five. Appends queued during an fsync share the next one (group commit).
+ * An event about a dialog in progress may be appended `soon` (see AuditDurability): it resolves
+ * once written and is fsynced within the sync interval, or sooner with the next event that waits.
  *
  * Layout: a header line `{"schemaVersion":1}`, then one AuditEvent per line.
  *
@@ -20,12 +22,14 @@ import { type FileHandle, open, rename, rm, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import type { AuditTrail } from '../core/audit-trail.js';
 import { openIfExists, scanLines } from '../journal/file-lines.js';
-import type { AuditEvent } from '../store.js';
+import type { AuditDurability, AuditEvent } from '../store.js';
 import { checkEnvelope, corrupt, SCHEMA_VERSION } from './data-files.js';
 import { syncDirectory } from './durable-json-file.js';
 
 interface PendingAppend {
   line: string;
+  /** May resolve once written, fsynced later (AuditDurability 'like-sessions'). */
+  soon?: boolean;
   /** Set for a rewrite: changes one event in place, true when it did. */
   change?: (event: AuditEvent) => boolean;
   resolve: (changed: number) => void;
@@ -38,15 +42,20 @@ export class AuditLog implements AuditTrail {
   readonly #dir: string;
   #pending: PendingAppend[] = [];
   #flushing: Promise<void> | undefined;
+  /** 0: every append is fsynced before it resolves, whatever its durability. */
+  readonly #syncIntervalMs: number;
+  /** Set while lines appended `soon` are written but not yet fsynced. */
+  #syncTimer: NodeJS.Timeout | undefined;
 
-  private constructor(handle: FileHandle, file: string, dir: string) {
+  private constructor(handle: FileHandle, file: string, dir: string, syncIntervalMs: number) {
     this.#handle = handle;
     this.#file = file;
     this.#dir = dir;
+    this.#syncIntervalMs = syncIntervalMs;
   }
 
   /** Checks the header and the end of the file, creating it (with its header) when it does not exist yet. */
-  static async open(file: string, dir: string): Promise<{ log: AuditLog }> {
+  static async open(file: string, dir: string, syncIntervalMs = 0): Promise<{ log: AuditLog }> {
     const found = await checkEnds(file);
     // Only after every complete line checked out: drop a torn append, so the file is never
     // changed when it is damaged in a way riskcheck does not understand.
@@ -66,13 +75,18 @@ export class AuditLog implements AuditTrail {
       await handle.close();
       throw error;
     }
-    return { log: new AuditLog(handle, file, dir) };
+    return { log: new AuditLog(handle, file, dir, Math.max(0, syncIntervalMs)) };
   }
 
-  /** Resolves once the event's line is on disk. */
-  append(event: AuditEvent): Promise<void> {
+  /** Resolves once the event's line is on disk, or written only when it may be synced soon. */
+  append(event: AuditEvent, durability: AuditDurability = 'on-disk'): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.#pending.push({ line: `${JSON.stringify(event)}\n`, resolve: () => resolve(), reject });
+      this.#pending.push({
+        line: `${JSON.stringify(event)}\n`,
+        soon: durability === 'like-sessions',
+        resolve: () => resolve(),
+        reject,
+      });
       this.#flushing ??= this.#flush();
     });
   }
@@ -103,7 +117,12 @@ export class AuditLog implements AuditTrail {
   }
 
   async close(): Promise<void> {
-    await this.#flushing;
+    await this.#idle();
+    if (this.#syncTimer) {
+      clearTimeout(this.#syncTimer);
+      this.#syncTimer = undefined;
+      await this.#handle.sync();
+    }
     await this.#handle.close();
   }
 
@@ -118,14 +137,43 @@ export class AuditLog implements AuditTrail {
       const batch = rewriteAt < 0 ? this.#pending : this.#pending.slice(0, rewriteAt);
       this.#pending = rewriteAt < 0 ? [] : this.#pending.slice(rewriteAt);
       try {
-        await this.#handle.appendFile(batch.map((p) => p.line).join(''), 'utf8');
-        await this.#handle.sync();
+        const text = batch.map((p) => p.line).join('');
+        if (text !== '') await this.#handle.appendFile(text, 'utf8');
+        if (this.#syncIntervalMs === 0 || batch.some((p) => !p.soon)) await this.#syncNow();
+        else this.#syncSoon();
         for (const p of batch) p.resolve(0);
       } catch (error) {
         for (const p of batch) p.reject(error);
       }
     }
     this.#flushing = undefined;
+  }
+
+  /** An fsync covers every line written before it, those appended `soon` included. */
+  async #syncNow(): Promise<void> {
+    clearTimeout(this.#syncTimer);
+    this.#syncTimer = undefined;
+    await this.#handle.sync();
+  }
+
+  /**
+   * Queues an fsync within the interval, behind appends and rewrites like any other entry (an
+   * empty line that waits for the disk), so it never runs on a handle a rewrite has replaced.
+   */
+  #syncSoon(): void {
+    if (this.#syncTimer) return;
+    this.#syncTimer = setTimeout(() => {
+      this.#syncTimer = undefined;
+      this.#pending.push({
+        line: '',
+        resolve: () => undefined,
+        // Nobody waits for this fsync; the next append that waits for one fails the same way.
+        reject: () => undefined,
+      });
+      this.#flushing ??= this.#flush();
+    }, this.#syncIntervalMs);
+    // A pending fsync must not keep the process alive; close() runs it at once instead.
+    this.#syncTimer.unref();
   }
 
   /**

@@ -41,7 +41,8 @@ export interface LowdbStoreOptions {
   /**
    * Dialog sessions and dedup keys: 0 (the default here) fsyncs each save before it resolves; a
    * positive interval resolves once written and fsyncs within that many ms (AppendLogOptions).
-   * Assessments, decisions, reminders and the audit trail are always fsynced before they resolve.
+   * Audit events about a dialog in progress may ask for the same (AuditDurability). Assessments,
+   * decisions, reminders and every other audit event are always fsynced before they resolve.
    */
   hotSyncIntervalMs?: number;
 }
@@ -123,7 +124,7 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Risk
       opened.push(remindersDone);
       await settleReminders(reminders, remindersDone);
       // Last: it is the only file opening creates, and only once every other file read cleanly.
-      const audit = await AuditLog.open(dataFile(dataDir, 'audit'), dataDir);
+      const audit = await AuditLog.open(dataFile(dataDir, 'audit'), dataDir, hot.syncIntervalMs);
       opened.push(audit.log);
       // The journals now hold what the legacy files held (and a backup of each was kept).
       await legacy.retire();

@@ -8,7 +8,7 @@ import { type FileHandle, open } from 'node:fs/promises';
 import { devNull } from 'node:os';
 import { vi } from 'vitest';
 
-export async function spyOnFileHandles(method: 'writev' | 'datasync') {
+export async function spyOnFileHandles(method: 'writev' | 'datasync' | 'sync') {
   const probe = await open(devNull, 'r');
   try {
     return vi.spyOn(Object.getPrototypeOf(probe) as FileHandle, method);

@@ -290,6 +290,13 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
         ).toEqual(['e2']);
         expect((await store.listAudit({ subject: 'e1' })).length).toBe(0);
       });
+
+      it('lists an event appended like a session with the others, in order', async () => {
+        await store.appendAudit(buildAudit({ id: 'e1', action: 'session.started' }), 'like-sessions');
+        await store.appendAudit(buildAudit({ id: 'e2' }), 'on-disk');
+        await store.appendAudit(buildAudit({ id: 'e3', action: 'session.cancelled' }), 'like-sessions');
+        expect(ids(await store.listAudit())).toEqual(['e1', 'e2', 'e3']);
+      });
     });
 
     describe('processed keys', () => {
