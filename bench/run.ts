@@ -40,6 +40,7 @@ const settings: Settings = values.smoke
       sweepLimitMs: 60_000,
       settleMs: 200,
       restMs: 1000,
+      earlyRestMs: 500,
       riskcheckFlags: [],
     }
   : {
@@ -53,7 +54,8 @@ const settings: Settings = values.smoke
       saves: 1000,
       sweepLimitMs: 120_000,
       settleMs: 5000,
-      restMs: 30_000,
+      restMs: 90_000,
+      earlyRestMs: 30_000,
       riskcheckFlags: [],
     };
 

@@ -23,7 +23,9 @@ export interface GrowthFigures {
   startMs: number;
   rssAfterStartMb: number;
   rssAfterSavesMb: number;
-  /** After the saves and `restMs` of no requests (the per-minute sweep still runs). */
+  /** After the saves and `earlyRestMs` of no requests (the per-minute sweep still runs). */
+  rssEarlyRestMb: number;
+  /** After the saves and `restMs` of no requests. */
   rssAtRestMb: number;
   /** At rest as well, in a server with only that platform enabled (no saves, only its sweeps). */
   rssAtRestOnlyMb: { teams: number; slack: number };
@@ -51,7 +53,13 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined
 
 export async function measureGrowth(
   size: number,
-  { saves, sweepLimitMs, settleMs, restMs }: Pick<Settings, 'saves' | 'sweepLimitMs' | 'settleMs' | 'restMs'>,
+  {
+    saves,
+    sweepLimitMs,
+    settleMs,
+    restMs,
+    earlyRestMs,
+  }: Pick<Settings, 'saves' | 'sweepLimitMs' | 'settleMs' | 'restMs' | 'earlyRestMs'>,
   slack: FakeSlackApi,
   servers: ServerScripts,
 ): Promise<GrowthFigures> {
@@ -98,8 +106,12 @@ export async function measureGrowth(
         count: Math.max(5, Math.round(saves / 20)),
       });
       const after = await bot.stats();
-      // What the server holds once it is idle: V8 returns the start-up's garbage after some seconds.
-      await new Promise((resolve) => setTimeout(resolve, restMs));
+      // What the server holds once it is idle. V8 returns memory in its memory reducer's
+      // collections, which start only once it sees the process idle for several seconds after a
+      // full collection and may take a few rounds: read early and at the end of the rest.
+      await new Promise((resolve) => setTimeout(resolve, earlyRestMs));
+      const earlyRest = await bot.stats();
+      await new Promise((resolve) => setTimeout(resolve, restMs - earlyRestMs));
       const atRest = await bot.stats();
       if (!sweep) await bot.kill();
       else await bot.stop();
@@ -117,6 +129,7 @@ export async function measureGrowth(
         startMs: Number(bot.ready.startMs),
         rssAfterStartMb: Number(bot.ready.rss) / MB,
         rssAfterSavesMb: after.rss / MB,
+        rssEarlyRestMb: earlyRest.rss / MB,
         rssAtRestMb: atRest.rss / MB,
         rssAtRestOnlyMb,
         sweepMs: sweep?.ms ?? Number.NaN,
