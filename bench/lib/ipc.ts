@@ -4,6 +4,7 @@
  * measurement adds no route and no request to what is measured.
  */
 import { fork } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 export interface ServerStats {
@@ -61,13 +62,21 @@ export interface ChildServer {
 }
 
 /** Parent side: `node <script>` (compiled) with `env`, resolved once the child says it is ready. */
-export function spawnServer(script: string, env: Record<string, string>, execArgv: string[] = []) {
+export function spawnServer(
+  script: string,
+  env: Record<string, string>,
+  execArgv: string[] = [],
+  /** Where the child's stdout (riskcheck's log) goes; nowhere when unset. */
+  logFile?: string,
+) {
+  const log = logFile === undefined ? 'ignore' : openSync(logFile, 'a');
   const child = fork(script, [], {
     execArgv,
     env: { ...process.env, ...env },
-    // The bot logs to stdout (pino); a real deployment ships that somewhere, here it goes nowhere.
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    stdio: ['ignore', log, 'inherit', 'ipc'],
   });
+  // The child has its own copy of the descriptor.
+  if (typeof log === 'number') closeSync(log);
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let nextId = 0;
   // Created now, not when ready: an exit before anyone waits for it must still be seen.

@@ -3,7 +3,7 @@
  * own child process, driven with the same journeys at each concurrency. CPU per turn is the
  * child's process.cpuUsage() delta over the measured run divided by the requests it answered.
  */
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FakeConnector } from '../../test/helpers/fake-connector.js';
@@ -64,6 +64,8 @@ export interface PhaseResult {
   runs: RunFigures[];
   /** processed.jsonl (dedup keys) after the run: one line per request, compacted as keys expire. */
   processedBytes: number;
+  /** What riskcheck itself logged at warn level or above during the phase, warm-up included. */
+  serverWarnings: { count: number; samples: string[] };
 }
 
 /** One server's share of one round: what is pooled across rounds into its RunFigures. */
@@ -176,6 +178,8 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
       BENCH_SWEEP: 'off',
     },
     [...options.servers.riskcheckFlags, ...profileFlags(options.profileDir, `riskcheck-${platform}`)],
+    // Kept, so a failed journey can be told apart from a failure of the benchmark's own fakes.
+    `${dataDir}.log`,
   );
   const echo = await spawnServer(
     platform === 'teams' ? options.servers.agentsEcho : options.servers.boltEcho,
@@ -222,5 +226,31 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
   }
   const processedBytes = (await stat(join(dataDir, 'processed.jsonl')).catch(() => undefined))?.size ?? 0;
   await rm(dataDir, { recursive: true, force: true });
-  return { platform, runs, processedBytes };
+  const serverWarnings = await warningsIn(`${dataDir}.log`);
+  await rm(`${dataDir}.log`, { force: true });
+  return { platform, runs, processedBytes, serverWarnings };
+}
+
+const WARN = 40;
+const MAX_WARNING_SAMPLES = 5;
+
+/** pino's JSON lines at warn level or above: how many, and the first few as `message: error`. */
+async function warningsIn(file: string): Promise<PhaseResult['serverWarnings']> {
+  const samples: string[] = [];
+  let count = 0;
+  const text = await readFile(file, 'utf8').catch(() => '');
+  for (const line of text.split('\n')) {
+    if (!line.includes('"level":')) continue;
+    let entry: { level?: number; msg?: string; err?: { message?: string } };
+    try {
+      entry = JSON.parse(line) as typeof entry;
+    } catch {
+      continue;
+    }
+    if ((entry.level ?? 0) < WARN) continue;
+    count++;
+    if (samples.length < MAX_WARNING_SAMPLES)
+      samples.push(`${entry.msg ?? ''}${entry.err?.message ? `: ${entry.err.message}` : ''}`.slice(0, 300));
+  }
+  return { count, samples };
 }

@@ -176,6 +176,12 @@ function errorLines(report: Report): string {
           `- ${phase.platform}, ${run.server}, ${run.concurrency} users: ${run.errorSamples.map((e) => `\`${e.replaceAll('`', "'").replaceAll('\n', ' ')}\``).join('; ')}`,
       ),
   );
+  // riskcheck's own log says whether a failed journey failed in the bot or in the benchmark's fakes.
+  for (const phase of report.phases)
+    if (phase.serverWarnings.count > 0)
+      lines.push(
+        `- ${phase.platform}, riskcheck's log (warn and above, warm-up included): ${phase.serverWarnings.count}, the first: ${phase.serverWarnings.samples.map((e) => `\`${e.replaceAll('`', "'").replaceAll('\n', ' ')}\``).join('; ')}`,
+      );
   return lines.length === 0 ? '' : `\nErrors (the first few of each run):\n\n${lines.join('\n')}\n`;
 }
 
