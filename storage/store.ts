@@ -46,8 +46,8 @@ export interface AuditEvent {
  * assessment or a decision. 'like-sessions': as durable as a dialog session's save (the lowdb
  * store's answer sync interval: written before it resolves, which survives a crash of the process,
  * and fsynced within the interval, so a power loss may lose that last interval): for events about
- * a dialog in progress, which is itself kept no better. An fsync per started dialog was about a
- * sixth of a Teams journey's CPU under load (docs/benchmarks.md, finding 18).
+ * a dialog in progress, which is itself kept no better, so starting one does not wait for the
+ * disk (docs/benchmarks.md, finding 18).
  */
 export type AuditDurability = 'on-disk' | 'like-sessions';
 
