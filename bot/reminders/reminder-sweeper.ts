@@ -84,7 +84,8 @@ async function sweepOnce(deps: AppDeps, state: { lastFullPlanAt: number }): Prom
     // The store answers from memory, so without these the whole planning pass (about half a
     // second of CPU at 50,000 assessments) would hold the event loop in one piece: requests
     // arriving meanwhile, the first ones after start-up included, would wait for all of it.
-    // The summaries are handed over one by one and dropped at once (finding 17).
+    // These part departments and their steps; the store's visit parts a department into pages
+    // (findings 17 and 18). The summaries are handed over one by one and dropped at once.
     await yieldToIo();
     const existing = await deps.store.listReminderIds(department.id);
     await yieldToIo();

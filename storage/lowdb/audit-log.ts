@@ -118,11 +118,7 @@ export class AuditLog implements AuditTrail {
 
   async close(): Promise<void> {
     await this.#idle();
-    if (this.#syncTimer) {
-      clearTimeout(this.#syncTimer);
-      this.#syncTimer = undefined;
-      await this.#handle.sync();
-    }
+    if (this.#syncTimer) await this.#syncNow();
     await this.#handle.close();
   }
 
