@@ -4,6 +4,7 @@
  * restart, and a department linked on both Teams and Slack.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MODAL_NOT_OPENED } from '../../bot/channels/slack/slack-command.js';
 import { DECISION_MODAL_CALLBACK_ID } from '../../cards/block-kit/decision-comment-modal.js';
 import { type Harness, startHarness } from '../helpers/bot-harness.js';
 import { actionWith } from '../helpers/card-reader.js';
@@ -88,6 +89,15 @@ describe('Slack journey', () => {
     expect(opened).toHaveLength(1);
     expect(opened[0]?.args.trigger_id).toMatch(/^trigger-/);
     expect(button(opened[0]?.args.view.blocks, 'riskcheck.start')).toBeDefined();
+  });
+
+  it('tells the user where they typed /riskcheck when Slack does not open the modal', async () => {
+    h.slack.failNext('views.open', { error: 'expired_trigger_id' });
+    expect((await slash(h, SLACK_USERS.alex)).status).toBe(200);
+    expect(h.slack.responses.at(-1)?.body).toEqual({ response_type: 'ephemeral', text: MODAL_NOT_OPENED });
+    // Typed again, it opens.
+    await slash(h, SLACK_USERS.alex);
+    expect(button(lastModal(h).blocks, 'riskcheck.start')).toBeDefined();
   });
 
   it('runs a risk check in modals, sends the outcome by DM and to the department channel, and records a decision', async () => {

@@ -14,6 +14,9 @@ import type { SlackWebApi } from './slack-web-api.js';
 
 const MODAL_COMMANDS = new Set(['welcome', 'help', 'resume', 'list']);
 
+export const MODAL_NOT_OPENED =
+  'Slack did not open the riskcheck window just now. Nothing was lost: please type /riskcheck again.';
+
 export function slashCommandHandler(deps: AppDeps, client: SlackWebApi) {
   return async ({ ack, command, respond }: SlackCommandMiddlewareArgs): Promise<void> => {
     await ack();
@@ -23,7 +26,13 @@ export function slashCommandHandler(deps: AppDeps, client: SlackWebApi) {
     const kind = parseCommand(command.text ?? '').kind;
     const reply = await handleCommand(deps, actor, command.text ?? '', { channel: channelTarget(command) });
     if (MODAL_COMMANDS.has(kind) && reply.kind === 'view') {
-      await client.views.open({ trigger_id: command.trigger_id, view: modalFor(reply) });
+      try {
+        await client.views.open({ trigger_id: command.trigger_id, view: modalFor(reply) });
+      } catch (error) {
+        // Slack shows nothing when the modal does not open: say so where the command was typed.
+        await respond({ response_type: 'ephemeral', text: MODAL_NOT_OPENED }).catch(() => undefined);
+        throw error;
+      }
       return;
     }
     await respond({ response_type: 'ephemeral', ...messageFor(reply) });

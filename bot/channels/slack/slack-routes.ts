@@ -1,9 +1,10 @@
 /**
  * `/slack/events` on the shared express server: our verification, parsing and deduplication
  * guard, then Bolt's ExpressReceiver request handler with the riskcheck handlers. The receiver's
- * own route (which would read and parse the body a second time) is never mounted. Our own Web API client (see slack-web-api.ts) has a timeout and no automatic
- * retries, because a retried chat.postMessage whose first response was lost becomes a duplicate
- * post; Bolt's own client gets the same settings but is not used.
+ * own route (which would read and parse the body a second time) is never mounted. Our own Web
+ * API client (see slack-web-api.ts) has a timeout and no automatic retries, because a retried
+ * chat.postMessage whose first response was lost becomes a duplicate post (it only resends a call
+ * that never reached Slack); Bolt's own client gets the same settings but is not used.
  */
 import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
 import { type Request, type Response, Router } from 'express';

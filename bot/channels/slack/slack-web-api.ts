@@ -5,8 +5,9 @@
  * against ~0.45 ms), because it deep-copies and stringifies every body and response for debug
  * logs even when they are off, and runs each call through fetch, p-queue and p-retry. Errors are
  * the WebClient's own classes, so callers (retry-after handling, error summaries) see no
- * difference. Like our WebClient settings: a total timeout, no automatic retries, and a 429 is
- * thrown with `retryAfter` instead of waited out.
+ * difference. Like our WebClient settings: a total timeout, no automatic retries (a call the
+ * server may have acted on is never sent twice; only one that a closing pooled connection kept
+ * from reaching it is), and a 429 is thrown with `retryAfter` instead of waited out.
  */
 import http from 'node:http';
 import https from 'node:https';
@@ -39,11 +40,25 @@ export interface SlackWebApiOptions {
 /** Like WebClient's default `maxRequestConcurrency`: more calls wait for a free connection. */
 const MAX_SOCKETS = 100;
 
+/**
+ * How long an idle connection is kept for the next call: Node's own global agent's default. A
+ * server closes idle keep-alive connections on its own clock, and a call sent on one just as it
+ * does fails (ECONNRESET); closing them first, and a second before the time a server announces
+ * in its `Keep-Alive` header (Node does that once an agent has a timeout), makes that rare.
+ */
+const IDLE_SOCKET_MS = 5000;
+
+/**
+ * Errors of a call on a pooled connection that the server had closed before the call reached
+ * it: Node's documentation advises sending such a request again, once, on a new connection.
+ */
+const STALE_CONNECTION_CODES = new Set(['ECONNRESET', 'EPIPE']);
+
 export function createSlackWebApi(options: SlackWebApiOptions): SlackWebApi {
   const base = options.apiUrl || SLACK_API_URL;
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const transport = new URL(prefix).protocol === 'https:' ? https : http;
-  const agent = new transport.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
+  const agent = new transport.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS, timeout: IDLE_SOCKET_MS });
   const authorization = `Bearer ${options.token}`;
 
   function call<R>(method: string, args: object | undefined): Promise<R> {
@@ -57,33 +72,56 @@ export function createSlackWebApi(options: SlackWebApiOptions): SlackWebApi {
       'user-agent': 'riskcheck',
     };
     return new Promise<R>((resolve, reject) => {
-      const fail = (error: unknown) => {
+      let settled = false;
+      let current: http.ClientRequest;
+      const succeed = (result: () => R) => {
+        if (settled) return;
+        settled = true;
         clearTimeout(timer);
+        try {
+          resolve(result());
+        } catch (error) {
+          reject(error);
+        }
+      };
+      const fail = (error: unknown) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        current.destroy();
         reject(asSlackError(error));
       };
-      const request = transport.request(url, { method: 'POST', agent, headers }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', fail);
-        response.on('close', () => {
-          if (!response.complete)
-            fail(new Error('the Slack Web API connection closed before the whole answer'));
+      const send = (resent: boolean): http.ClientRequest => {
+        let answered = false;
+        const request = transport.request(url, { method: 'POST', agent, headers }, (response) => {
+          answered = true;
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('error', fail);
+          response.on('close', () => {
+            if (!response.complete)
+              fail(new Error('the Slack Web API connection closed before the whole answer'));
+          });
+          response.on('end', () =>
+            succeed(() => resultOf(response, Buffer.concat(chunks).toString('utf8'), url) as R),
+          );
         });
-        response.on('end', () => {
-          clearTimeout(timer);
-          try {
-            resolve(resultOf(response, Buffer.concat(chunks).toString('utf8'), url) as R);
-          } catch (error) {
-            reject(error);
-          }
+        request.on('error', (error: NodeJS.ErrnoException) => {
+          // The server closed a pooled connection as this call went out on it: it never saw the
+          // call (it would have answered), so sending it again cannot post anything twice.
+          const stale = request.reusedSocket && STALE_CONNECTION_CODES.has(error.code ?? '');
+          if (stale && !resent && !answered && !settled) current = send(true);
+          else fail(error);
         });
-      });
+        request.end(body);
+        return request;
+      };
+      // One deadline for the call, a resend included.
       const timer = setTimeout(
-        () => request.destroy(new Error(`no answer from the Slack Web API within ${options.timeoutMs} ms`)),
+        () => fail(new Error(`no answer from the Slack Web API within ${options.timeoutMs} ms`)),
         options.timeoutMs,
       );
-      request.on('error', fail);
-      request.end(body);
+      current = send(false);
     });
   }
 

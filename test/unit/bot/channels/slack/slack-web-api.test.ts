@@ -1,5 +1,5 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackWebApi } from '../../../../../bot/channels/slack/slack-web-api.js';
@@ -84,5 +84,94 @@ describe('Slack Web API client', () => {
       timeoutMs: 1000,
     });
     await expect(refused.auth.test()).rejects.toBeInstanceOf(webApi.WebAPIRequestError);
+  });
+
+  describe('pooled connections the server closes', () => {
+    /**
+     * A server that answers the first request of each connection and treats what comes next as
+     * `onLater` says: `drop` closes the connection without a word, as a server closing an idle
+     * keep-alive connection does when a request crosses its close.
+     */
+    async function server(onLater: 'answer' | 'drop', dropFirstOfNewConnections = false) {
+      const seen: { connection: number; index: number }[] = [];
+      let connections = 0;
+      const srv: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+        const socket = req.socket as Socket & { riskcheckConnection?: number; requests?: number };
+        socket.riskcheckConnection ??= ++connections;
+        socket.requests = (socket.requests ?? 0) + 1;
+        seen.push({ connection: socket.riskcheckConnection, index: socket.requests });
+        req.resume();
+        req.on('end', () => {
+          const first = socket.requests === 1;
+          const drop = first ? dropFirstOfNewConnections && seen.length > 1 : onLater === 'drop';
+          if (drop) socket.destroy();
+          else res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+        });
+      });
+      await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
+      const { port } = srv.address() as AddressInfo;
+      const client = createSlackWebApi({
+        token: 't',
+        apiUrl: `http://127.0.0.1:${port}/api/`,
+        timeoutMs: 2000,
+      });
+      const close = async () => {
+        srv.closeAllConnections();
+        await new Promise((resolve) => srv.close(resolve));
+      };
+      return { srv, seen, client, close };
+    }
+
+    it('sends a call again, once, on a new connection when a reused one was closed under it', async () => {
+      const { seen, client, close } = await server('drop');
+      try {
+        expect((await client.auth.test()).ok).toBe(true);
+        // Goes out on the pooled connection, which the server closes: resent on a new one.
+        expect((await client.chat.postMessage({ channel: 'C1', text: 'x' })).ok).toBe(true);
+        expect(seen).toEqual([
+          { connection: 1, index: 1 },
+          { connection: 1, index: 2 },
+          { connection: 2, index: 1 },
+        ]);
+      } finally {
+        await close();
+      }
+    });
+
+    it('does not send a call again when a new connection fails, nor a second time', async () => {
+      const { seen, client, close } = await server('drop', true);
+      try {
+        expect((await client.auth.test()).ok).toBe(true);
+        // Dropped on the pooled connection, resent, dropped again on the new one: given up.
+        const error = await client.chat.postMessage({ channel: 'C1', text: 'x' }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(webApi.WebAPIRequestError);
+        expect(seen).toHaveLength(3);
+        // A fresh connection that fails is not retried: the server may have acted on the call.
+        const fresh = await client.chat.postMessage({ channel: 'C1', text: 'y' }).catch((e: unknown) => e);
+        expect(fresh).toBeInstanceOf(webApi.WebAPIRequestError);
+        expect(seen).toHaveLength(4);
+      } finally {
+        await close();
+      }
+    });
+
+    it('closes an idle connection a second before the server said it would', async () => {
+      const { srv, client, close } = await server('answer');
+      // The server announces `Keep-Alive: timeout=2` and would close the connection itself after
+      // 2 s; a client that ignores the hint leaves it to the server, and risks the race above.
+      srv.keepAliveTimeout = 2000;
+      const closedBy = new Promise<'client' | 'server'>((resolve) => {
+        srv.once('connection', (socket: Socket) => {
+          socket.once('end', () => resolve('client'));
+          socket.once('close', () => resolve('server'));
+        });
+      });
+      try {
+        expect((await client.auth.test()).ok).toBe(true);
+        expect(await closedBy).toBe('client');
+      } finally {
+        await close();
+      }
+    });
   });
 });
