@@ -21,6 +21,18 @@ export class Recorder {
   journeys = 0;
   /** What the first few errors were, so a report can say why a run had any. */
   readonly errorSamples: string[] = [];
+  /** Timings of what started before this moment (`performance.now()`) are left out. */
+  #measuringFrom = Number.NEGATIVE_INFINITY;
+
+  /** Times only what starts from now on: drops the timings so far (errors are counted all along). */
+  startMeasuring(): void {
+    this.#measuringFrom = performance.now();
+    this.byKind.clear();
+  }
+
+  get measuring(): boolean {
+    return performance.now() >= this.#measuringFrom;
+  }
 
   error(description: string): void {
     this.errors++;
@@ -28,6 +40,7 @@ export class Recorder {
   }
 
   add(kind: string, ms: number): void {
+    if (performance.now() - ms < this.#measuringFrom) return;
     let list = this.byKind.get(kind);
     if (!list) {
       list = [];
@@ -84,30 +97,58 @@ export interface LoadResult {
   requestsPerSecond: number;
 }
 
-/** Runs `journey` for `concurrency` users until `durationMs` has passed (journeys in flight finish). */
+/**
+ * Before measuring, the users are let in gradually. Started all at once, every user sends the
+ * first request of a journey at the same instant, and the first message and Start of each come
+ * as a burst that users arriving one by one never produce (bench/findings.md, finding 19).
+ */
+export interface Settling {
+  /** Users start over the first half of this time; only requests sent after it are timed. */
+  ms: number;
+  /** Called as measuring starts (e.g. to read the server's CPU counter there). */
+  onMeasuring?: () => Promise<void>;
+}
+
+/**
+ * Runs `journey` for `concurrency` users until `durationMs` has passed after `settling` (journeys
+ * in flight finish); without settling, all users start at once and everything is timed.
+ */
 export async function runClosedLoop(
   concurrency: number,
   durationMs: number,
   journey: Journey,
   firstUser = 0,
+  settling: Settling = { ms: 0 },
 ): Promise<LoadResult> {
   const recorder = new Recorder();
-  const started = performance.now();
-  const deadline = started + durationMs;
+  const begun = performance.now();
+  const deadline = begun + settling.ms + durationMs;
   const failures: unknown[] = [];
-  await Promise.all(
-    Array.from({ length: concurrency }, async (_, i) => {
+  let started = begun;
+  const measuring =
+    settling.ms > 0
+      ? new Promise<void>((resolve) => setTimeout(resolve, settling.ms)).then(async () => {
+          await settling.onMeasuring?.();
+          recorder.startMeasuring();
+          started = performance.now();
+        })
+      : settling.onMeasuring?.();
+  const arrival = settling.ms / 2 / concurrency;
+  await Promise.all([
+    measuring,
+    ...Array.from({ length: concurrency }, async (_, i) => {
+      if (arrival > 0) await new Promise((resolve) => setTimeout(resolve, i * arrival));
       while (performance.now() < deadline && failures.length < 5) {
         try {
           await journey(firstUser + i, recorder);
-          recorder.journeys++;
+          if (recorder.measuring) recorder.journeys++;
         } catch (error) {
           if (!(error instanceof AlreadyCounted)) recorder.error(String(error));
           failures.push(error);
         }
       }
     }),
-  );
+  ]);
   // A broken journey would otherwise produce fast, meaningless figures.
   if (failures.length >= 5)
     throw new Error(`journeys failed: ${String(failures[0])}`, { cause: failures[0] });

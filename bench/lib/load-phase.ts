@@ -51,6 +51,12 @@ export interface PhaseOptions {
   /** Alternating slices the duration is measured in, per server and concurrency. */
   rounds: number;
   warmupMs: number;
+  /**
+   * Each slice lets its users in over the first half of this time and measures only after it
+   * (CPU, requests, latency, loop delay): the figures are of a steady stream of journeys, not of
+   * every user's first request at the same instant (finding 19).
+   */
+  arrivalMs: number;
   storeSize: number;
   connector: FakeConnector;
   slack: FakeSlackApi;
@@ -83,10 +89,17 @@ async function measureRound(
   durationMs: number,
   journey: Journey,
   firstUser: number,
+  arrivalMs: number,
 ): Promise<RoundPart> {
-  const before = await server.stats();
-  await server.call('loopDelay');
-  const load = await runClosedLoop(concurrency, durationMs, journey, firstUser);
+  let before: Awaited<ReturnType<ChildServer['stats']>> | undefined;
+  const load = await runClosedLoop(concurrency, durationMs, journey, firstUser, {
+    ms: arrivalMs,
+    onMeasuring: async () => {
+      before = await server.stats();
+      await server.call('loopDelay');
+    },
+  });
+  if (!before) throw new Error('the run ended before measuring started');
   // Let work done after the responses (Slack handlers after ack, channel posts) be counted too.
   await new Promise((r) => setTimeout(r, 300));
   const after = await server.stats();
@@ -146,13 +159,21 @@ async function measurePair(
   durationMs: number,
   rounds: number,
   firstUser: number,
+  arrivalMs: number,
 ): Promise<RunFigures[]> {
   const parts: Record<RunFigures['server'], RoundPart[]> = { echo: [], riskcheck: [] };
   for (let round = 0; round < rounds; round++) {
     const order: RunFigures['server'][] = round % 2 === 0 ? ['echo', 'riskcheck'] : ['riskcheck', 'echo'];
     for (const name of order) {
       parts[name].push(
-        await measureRound(servers[name], concurrency, durationMs / rounds, journeys[name], firstUser),
+        await measureRound(
+          servers[name],
+          concurrency,
+          durationMs / rounds,
+          journeys[name],
+          firstUser,
+          arrivalMs,
+        ),
       );
     }
   }
@@ -214,6 +235,7 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
           options.durationMs,
           options.rounds,
           firstUser,
+          options.arrivalMs,
         )),
       );
       connector.reset();
