@@ -1,9 +1,10 @@
 /**
  * The audit trail as JSON Lines, not lowdb: audit events are only ever appended, and a lowdb file
  * would rewrite the whole history on every event. Appending one line and fsyncing costs the same
- * on day one and in year five. Appends queued during an fsync share the next one (group commit).
- * An event about a dialog in progress may be appended `soon` (see AuditDurability): it resolves
- * once written and is fsynced within the sync interval, or sooner with the next event that waits.
+ * on day one and in year five. Lines are written while an fsync runs, and those that must be on
+ * disk share the next one (group commit). An event about a dialog in progress may be appended
+ * `soon` (see AuditDurability): it resolves once written, without waiting for an fsync another
+ * event started, and is fsynced within the sync interval, or sooner with the next event that waits.
  *
  * Layout: a header line `{"schemaVersion":1}`, then one AuditEvent per line.
  *
@@ -46,6 +47,13 @@ export class AuditLog implements AuditTrail {
   readonly #syncIntervalMs: number;
   /** Set while lines appended `soon` are written but not yet fsynced. */
   #syncTimer: NodeJS.Timeout | undefined;
+  /**
+   * Group commit: lines go on being written while an fsync runs (a dialog event must not wait for
+   * a submission's fsync), and every line written meanwhile that must be on disk shares the one
+   * fsync queued to start when the running one ends.
+   */
+  #syncRunning: Promise<void> | undefined;
+  #syncQueued: Promise<void> | undefined;
 
   private constructor(handle: FileHandle, file: string, dir: string, syncIntervalMs: number) {
     this.#handle = handle;
@@ -87,7 +95,7 @@ export class AuditLog implements AuditTrail {
         resolve: () => resolve(),
         reject,
       });
-      this.#flushing ??= this.#flush();
+      this.#startFlushing();
     });
   }
 
@@ -108,7 +116,7 @@ export class AuditLog implements AuditTrail {
   rewrite(change: (event: AuditEvent) => boolean): Promise<number> {
     return new Promise((resolve, reject) => {
       this.#pending.push({ line: '', change, resolve, reject });
-      this.#flushing ??= this.#flush();
+      this.#startFlushing();
     });
   }
 
@@ -118,7 +126,8 @@ export class AuditLog implements AuditTrail {
 
   async close(): Promise<void> {
     await this.#idle();
-    if (this.#syncTimer) await this.#syncNow();
+    if (this.#syncTimer) await this.#syncNow().catch(() => undefined);
+    await this.#syncsDone();
     await this.#handle.close();
   }
 
@@ -127,6 +136,8 @@ export class AuditLog implements AuditTrail {
       const rewriteAt = this.#pending.findIndex((p) => p.change !== undefined);
       if (rewriteAt === 0) {
         const rewrite = this.#pending.shift()!;
+        // The rewrite replaces the handle: no fsync may still be running on the old one.
+        await this.#syncsDone();
         await this.#rewriteNow(rewrite.change!).then(rewrite.resolve, rewrite.reject);
         continue;
       }
@@ -135,21 +146,74 @@ export class AuditLog implements AuditTrail {
       try {
         const text = batch.map((p) => p.line).join('');
         if (text !== '') await this.#handle.appendFile(text, 'utf8');
-        if (this.#syncIntervalMs === 0 || batch.some((p) => !p.soon)) await this.#syncNow();
-        else this.#syncSoon();
-        for (const p of batch) p.resolve(0);
       } catch (error) {
         for (const p of batch) p.reject(error);
+        continue;
       }
+      const kept = this.#syncIntervalMs > 0 ? batch.filter((p) => p.soon) : [];
+      const waiting = this.#syncIntervalMs > 0 ? batch.filter((p) => !p.soon) : batch;
+      for (const p of kept) p.resolve(0);
+      if (waiting.length === 0) {
+        this.#syncSoon();
+        continue;
+      }
+      // Not awaited: the next batch is written while this one's fsync runs.
+      this.#syncNow().then(
+        () => {
+          for (const p of waiting) p.resolve(0);
+        },
+        (error: unknown) => {
+          for (const p of waiting) p.reject(error);
+        },
+      );
     }
-    this.#flushing = undefined;
   }
 
-  /** An fsync covers every line written before it, those appended `soon` included. */
-  async #syncNow(): Promise<void> {
+  /**
+   * Runs the queue unless it is running. `#flushing` is cleared only once the run has settled: a
+   * run can finish without waiting for anything (a queued fsync marker), before it is assigned.
+   */
+  #startFlushing(): void {
+    if (this.#flushing) return;
+    const run = this.#flush();
+    this.#flushing = run;
+    const after = () => {
+      if (this.#flushing === run) this.#flushing = undefined;
+      // Appended between the run's last look at the queue and now.
+      if (this.#pending.length > 0) this.#startFlushing();
+    };
+    run.then(after, after);
+  }
+
+  /** An fsync covering every line written so far, those appended `soon` included. */
+  #syncNow(): Promise<void> {
     clearTimeout(this.#syncTimer);
     this.#syncTimer = undefined;
-    await this.#handle.sync();
+    if (this.#syncQueued) return this.#syncQueued;
+    const running = this.#syncRunning;
+    if (!running) return this.#startSync();
+    const queued = running
+      .catch(() => undefined)
+      .then(() => {
+        this.#syncQueued = undefined;
+        return this.#startSync();
+      });
+    this.#syncQueued = queued;
+    return queued;
+  }
+
+  #startSync(): Promise<void> {
+    const run = this.#handle.sync();
+    this.#syncRunning = run;
+    const done = () => {
+      if (this.#syncRunning === run) this.#syncRunning = undefined;
+    };
+    run.then(done, done);
+    return run;
+  }
+
+  async #syncsDone(): Promise<void> {
+    await (this.#syncQueued ?? this.#syncRunning)?.catch(() => undefined);
   }
 
   /**
@@ -166,7 +230,7 @@ export class AuditLog implements AuditTrail {
         // Nobody waits for this fsync; the next append that waits for one fails the same way.
         reject: () => undefined,
       });
-      this.#flushing ??= this.#flush();
+      this.#startFlushing();
     }, this.#syncIntervalMs);
     // A pending fsync must not keep the process alive; close() runs it at once instead.
     this.#syncTimer.unref();

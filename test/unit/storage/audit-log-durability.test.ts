@@ -106,4 +106,57 @@ describe('AuditLog durability', () => {
     expect(await idsOnDisk()).toEqual(['e1', 'e2', 'e3']);
     expect(await readFile(file, 'utf8')).toContain('pseudonym:1');
   });
+
+  describe('while an fsync runs', () => {
+    /** Makes the next fsync wait until released (without syncing: only the order is tested). */
+    function holdNextFsync(): () => void {
+      let release = () => {};
+      fsync.mockImplementationOnce(
+        () =>
+          new Promise<void>((resolve) => {
+            release = resolve;
+          }),
+      );
+      return () => release();
+    }
+
+    it('a dialog event is written and resolves without waiting for a submission’s fsync', async () => {
+      const log = await openLog(60_000);
+      const release = holdNextFsync();
+      let submitted = false;
+      const submission = log.append(buildAudit({ id: 'e1' })).then(() => {
+        submitted = true;
+      });
+      await vi.waitFor(() => expect(fsync).toHaveBeenCalledTimes(1), { timeout: 2000, interval: 5 });
+      await log.append(buildAudit({ id: 'e2' }), 'like-sessions');
+      expect(await idsOnDisk()).toEqual(['e1', 'e2']);
+      expect(submitted).toBe(false);
+      release();
+      await submission;
+      await log.close();
+    });
+
+    it('events that wait for the disk share the one fsync that starts after it, and resolve after that', async () => {
+      const log = await openLog(60_000);
+      const release = holdNextFsync();
+      const first = log.append(buildAudit({ id: 'e1' }));
+      await vi.waitFor(() => expect(fsync).toHaveBeenCalledTimes(1), { timeout: 2000, interval: 5 });
+      const resolved: string[] = [];
+      const later: Promise<void>[] = [];
+      // One at a time, as requests arrive: each is written before the next is appended.
+      for (const id of ['e2', 'e3', 'e4']) {
+        later.push(log.append(buildAudit({ id })).then(() => void resolved.push(id)));
+        await vi.waitFor(async () => expect(await idsOnDisk()).toContain(id), { timeout: 2000, interval: 5 });
+      }
+      // Written, but their fsync has not started: it waits for the running one.
+      expect(fsync).toHaveBeenCalledTimes(1);
+      expect(resolved).toEqual([]);
+      release();
+      await first;
+      await Promise.all(later);
+      expect(fsync).toHaveBeenCalledTimes(2);
+      await log.close();
+      expect(fsync).toHaveBeenCalledTimes(2);
+    });
+  });
 });
