@@ -12,7 +12,7 @@ import { SIGNING_SECRET } from '../../test/helpers/slack-requests.js';
 import type { ServerScripts } from './compile-servers.js';
 import { type Journey, NOT_REQUESTS, Recorder, runClosedLoop } from './driver.js';
 import { prefillStore } from './fixtures.js';
-import { type ChildServer, type LoopDelay, spawnServer } from './ipc.js';
+import { type ChildServer, type LoopDelay, type ServerStats, spawnServer } from './ipc.js';
 import {
   linkSlackChannel,
   type SlackRecording,
@@ -91,7 +91,7 @@ async function measureRound(
   firstUser: number,
   arrivalMs: number,
 ): Promise<RoundPart> {
-  let before: Awaited<ReturnType<ChildServer['stats']>> | undefined;
+  let before: ServerStats | undefined;
   const load = await runClosedLoop(concurrency, durationMs, journey, firstUser, {
     ms: arrivalMs,
     onMeasuring: async () => {

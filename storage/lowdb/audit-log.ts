@@ -95,7 +95,7 @@ export class AuditLog implements AuditTrail {
         resolve: () => resolve(),
         reject,
       });
-      this.#startFlushing();
+      this.#flushing ??= this.#flush();
     });
   }
 
@@ -116,7 +116,7 @@ export class AuditLog implements AuditTrail {
   rewrite(change: (event: AuditEvent) => boolean): Promise<number> {
     return new Promise((resolve, reject) => {
       this.#pending.push({ line: '', change, resolve, reject });
-      this.#startFlushing();
+      this.#flushing ??= this.#flush();
     });
   }
 
@@ -132,57 +132,48 @@ export class AuditLog implements AuditTrail {
   }
 
   async #flush(): Promise<void> {
-    while (this.#pending.length > 0) {
-      const rewriteAt = this.#pending.findIndex((p) => p.change !== undefined);
-      if (rewriteAt === 0) {
-        const rewrite = this.#pending.shift()!;
-        // The rewrite replaces the handle: no fsync may still be running on the old one.
-        await this.#syncsDone();
-        await this.#rewriteNow(rewrite.change!).then(rewrite.resolve, rewrite.reject);
-        continue;
+    // As AppendLog's: appends of the same tick join the first batch, and a run never ends before
+    // `#flushing` is assigned (a queued fsync marker writes and waits for nothing).
+    await Promise.resolve();
+    try {
+      while (this.#pending.length > 0) {
+        const rewriteAt = this.#pending.findIndex((p) => p.change !== undefined);
+        if (rewriteAt === 0) {
+          const rewrite = this.#pending.shift()!;
+          // The rewrite replaces the handle: no fsync may still be running on the old one.
+          await this.#syncsDone();
+          await this.#rewriteNow(rewrite.change!).then(rewrite.resolve, rewrite.reject);
+          continue;
+        }
+        const batch = rewriteAt < 0 ? this.#pending : this.#pending.slice(0, rewriteAt);
+        this.#pending = rewriteAt < 0 ? [] : this.#pending.slice(rewriteAt);
+        try {
+          const text = batch.map((p) => p.line).join('');
+          if (text !== '') await this.#handle.appendFile(text, 'utf8');
+        } catch (error) {
+          for (const p of batch) p.reject(error);
+          continue;
+        }
+        const kept = this.#syncIntervalMs > 0 ? batch.filter((p) => p.soon) : [];
+        const waiting = this.#syncIntervalMs > 0 ? batch.filter((p) => !p.soon) : batch;
+        for (const p of kept) p.resolve(0);
+        if (waiting.length === 0) {
+          this.#syncSoon();
+          continue;
+        }
+        // Not awaited: the next batch is written while this one's fsync runs.
+        this.#syncNow().then(
+          () => {
+            for (const p of waiting) p.resolve(0);
+          },
+          (error: unknown) => {
+            for (const p of waiting) p.reject(error);
+          },
+        );
       }
-      const batch = rewriteAt < 0 ? this.#pending : this.#pending.slice(0, rewriteAt);
-      this.#pending = rewriteAt < 0 ? [] : this.#pending.slice(rewriteAt);
-      try {
-        const text = batch.map((p) => p.line).join('');
-        if (text !== '') await this.#handle.appendFile(text, 'utf8');
-      } catch (error) {
-        for (const p of batch) p.reject(error);
-        continue;
-      }
-      const kept = this.#syncIntervalMs > 0 ? batch.filter((p) => p.soon) : [];
-      const waiting = this.#syncIntervalMs > 0 ? batch.filter((p) => !p.soon) : batch;
-      for (const p of kept) p.resolve(0);
-      if (waiting.length === 0) {
-        this.#syncSoon();
-        continue;
-      }
-      // Not awaited: the next batch is written while this one's fsync runs.
-      this.#syncNow().then(
-        () => {
-          for (const p of waiting) p.resolve(0);
-        },
-        (error: unknown) => {
-          for (const p of waiting) p.reject(error);
-        },
-      );
+    } finally {
+      this.#flushing = undefined;
     }
-  }
-
-  /**
-   * Runs the queue unless it is running. `#flushing` is cleared only once the run has settled: a
-   * run can finish without waiting for anything (a queued fsync marker), before it is assigned.
-   */
-  #startFlushing(): void {
-    if (this.#flushing) return;
-    const run = this.#flush();
-    this.#flushing = run;
-    const after = () => {
-      if (this.#flushing === run) this.#flushing = undefined;
-      // Appended between the run's last look at the queue and now.
-      if (this.#pending.length > 0) this.#startFlushing();
-    };
-    run.then(after, after);
   }
 
   /** An fsync covering every line written so far, those appended `soon` included. */
@@ -230,7 +221,7 @@ export class AuditLog implements AuditTrail {
         // Nobody waits for this fsync; the next append that waits for one fails the same way.
         reject: () => undefined,
       });
-      this.#startFlushing();
+      this.#flushing ??= this.#flush();
     }, this.#syncIntervalMs);
     // A pending fsync must not keep the process alive; close() runs it at once instead.
     this.#syncTimer.unref();
