@@ -1,15 +1,17 @@
 /**
- * When an append counts as done: by default after its fdatasync; with a sync interval once it is
+ * When an append counts as done: by default once on disk (written with O_DSYNC where the
+ * platform has it, else fdatasynced); with a sync interval once it is
  * written to the operating system (readable by any other process, kept through a crash of this
  * one), with one fdatasync for everything written in that interval, and a last one on close.
  */
-import { existsSync } from 'node:fs';
+import { constants, existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppendLog } from '../../../storage/journal/append-log.js';
 import { spyOnFileHandles } from '../../helpers/file-handle-spy.js';
+import { HAS_PROC_FDINFO, openFlagsOf } from '../../helpers/open-flags.js';
 
 let dir: string;
 let datasync: ReturnType<typeof vi.spyOn>;
@@ -27,17 +29,50 @@ afterEach(async () => {
 const lines = async (file: string) => (await readFile(file, 'utf8')).trim().split('\n').slice(1);
 
 describe('AppendLog durability', () => {
-  it('fdatasyncs before an append resolves when no interval is set', async () => {
-    const file = join(dir, 'strict.jsonl');
-    const { log } = await AppendLog.create(file, 'test', 1);
-    for (let i = 0; i < 3; i++) {
-      const before = datasync.mock.calls.length;
-      await log.append(`{"n":${i}}`);
-      expect(datasync.mock.calls.length).toBe(before + 1);
-    }
-    await log.close();
-    expect(await lines(file)).toEqual(['{"n":0}', '{"n":1}', '{"n":2}']);
-  });
+  const O_DSYNC = constants.O_DSYNC;
+
+  it.runIf(O_DSYNC !== undefined && HAS_PROC_FDINFO)(
+    'without an interval, writes through an O_DSYNC handle (on disk when the write returns), also after a rewrite',
+    async () => {
+      const file = join(dir, 'strict.jsonl');
+      const { log } = await AppendLog.create(file, 'test', 1);
+      const dsync = async () => (await openFlagsOf(file)).map((flags) => (flags & O_DSYNC) !== 0);
+      expect(await dsync()).toEqual([true]);
+      for (let i = 0; i < 3; i++) await log.append(`{"n":${i}}`);
+      // The write itself waited for the disk: an fdatasync after it would only cost a second call.
+      expect(datasync).not.toHaveBeenCalled();
+      await log.rewrite(['{"n":2}']);
+      expect(await dsync()).toEqual([true]);
+      await log.append('{"n":3}');
+      await log.close();
+      expect(await lines(file)).toEqual(['{"n":2}', '{"n":3}']);
+    },
+  );
+
+  it.runIf(O_DSYNC === undefined)(
+    'without an interval and O_DSYNC, fdatasyncs before an append resolves',
+    async () => {
+      const file = join(dir, 'strict.jsonl');
+      const { log } = await AppendLog.create(file, 'test', 1);
+      for (let i = 0; i < 3; i++) {
+        const before = datasync.mock.calls.length;
+        await log.append(`{"n":${i}}`);
+        expect(datasync.mock.calls.length).toBe(before + 1);
+      }
+      await log.close();
+      expect(await lines(file)).toEqual(['{"n":0}', '{"n":1}', '{"n":2}']);
+    },
+  );
+
+  it.runIf(HAS_PROC_FDINFO)(
+    'with an interval, writes through a plain handle (the fdatasync comes later)',
+    async () => {
+      const file = join(dir, 'deferred.jsonl');
+      const { log } = await AppendLog.create(file, 'test', 1, [], { syncIntervalMs: 30 });
+      expect((await openFlagsOf(file)).map((flags) => (flags & (O_DSYNC ?? 0)) !== 0)).toEqual([false]);
+      await log.close();
+    },
+  );
 
   it('with an interval, resolves once written and syncs everything of that interval once', async () => {
     const file = join(dir, 'deferred.jsonl');
