@@ -1,7 +1,7 @@
 /**
  * Completes a submission: stores the assessment (id = session id, so a double submit cannot
- * create two), removes the draft, posts the approval request to the department and answers the
- * submitter with the outcome.
+ * create two), then removes the draft while posting the approval request to the department, and
+ * answers the submitter with the outcome.
  */
 import type { Assessment } from '../../dialogs/assessment.js';
 import { actorKey } from '../../dialogs/session.js';
@@ -14,16 +14,23 @@ export async function submitAssessment(deps: AppDeps, assessment: Assessment): P
   const saved = await deps.store.saveAssessment(assessment, 0);
   // A conflict means this session was submitted already (double click, retry): show that outcome.
   const stored = saved.kind === 'saved' ? saved.record : saved.current;
-  await deps.store.deleteSession(assessment.id);
+  // Nothing stored: the draft stays, so Submit can simply be pressed again.
   if (!stored)
     return viewReply(outcomeFor(deps, assessment, 'Your risk check could not be saved. Please try again.'));
-  if (saved.kind === 'conflict')
+  // The draft is no longer needed once the assessment is stored. Removing it runs alongside the
+  // audit line and the post (each waits for the disk or the network): every step a submission
+  // waits for one after the other costs its user a turn of a busy event loop.
+  const removingDraft = deps.store.deleteSession(assessment.id);
+  if (saved.kind === 'conflict') {
+    await removingDraft;
     return viewReply(outcomeFor(deps, stored, deliveryNote(stored, stored.posts.length, 0, 1)));
+  }
 
   // The audit line is queued first (so it precedes any delivery.failed line in the trail), and its
   // fsync runs while the outcome is posted instead of before: one disk wait less per submission.
   // The post does not depend on it: the assessment itself is already stored.
-  const [, report] = await Promise.all([
+  const [, , report] = await Promise.all([
+    removingDraft,
     audit(deps, actorKey(stored.submitter), 'assessment.submitted', stored.id, {
       level: stored.level,
       department: stored.departmentId,
