@@ -17,9 +17,15 @@ export async function startDialog(deps: AppDeps, actor: Actor): Promise<Reply> {
   const event: DialogEvent = { kind: 'start', sessionId: deps.newId(), owner: actor };
   const result = transition(dialogContext(deps), undefined, event);
   if (result.kind === 'rejected') return refused(400, result.code, result.message);
-  const saved = await deps.store.saveSession(result.session, 0);
+  // The audit line is written alongside the session, not after it: each write the user waits for
+  // one after the other costs a turn of a busy event loop (finding 20). A fresh id cannot
+  // conflict, so the line never records a start that did not happen; only a failed disk write
+  // could leave it without its session, and then the user is told the save failed.
+  const [saved] = await Promise.all([
+    deps.store.saveSession(result.session, 0),
+    auditDialog(deps, actorKey(actor), 'session.started', result.session.id),
+  ]);
   if (saved.kind === 'conflict') return refused(409, 'conflict', 'Please try again.');
-  await auditDialog(deps, actorKey(actor), 'session.started', saved.record.id);
   return carryOut(deps, actor, saved.record, result.effects);
 }
 

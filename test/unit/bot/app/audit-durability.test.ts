@@ -40,3 +40,22 @@ describe('audit durability by event', () => {
     ]);
   });
 });
+
+describe('starting a dialog', () => {
+  it('writes its audit line while the session is being written, not after', async () => {
+    const { deps, appended } = recordingDeps();
+    const save = deps.store.saveSession.bind(deps.store);
+    let releaseSave: () => void = () => undefined;
+    deps.store.saveSession = async (session, expected) => {
+      await new Promise<void>((resolve) => {
+        releaseSave = resolve;
+      });
+      return save(session, expected);
+    };
+    const starting = handleAction(deps, PEOPLE.lynne, ACTIONS.start, {});
+    await expect.poll(() => appended.map((a) => a.action)).toEqual(['session.started']);
+    releaseSave();
+    expect((await starting).kind).toBe('view');
+    expect(await deps.store.listSessionsByOwner(`teams:${PEOPLE.lynne.userId}`)).toHaveLength(1);
+  });
+});
