@@ -60,7 +60,12 @@ export function createTeamsTurnHandler(deps: AppDeps, options: TeamsTurnOptions)
     const activity = context.activity;
     if (
       activity.id &&
-      !(await deps.store.markProcessed(`teams:activity:${activity.id}`, deps.clock.now().toISOString()))
+      // Written alongside the reply's own work, as the Slack guard does (see slack-request-guard.ts).
+      !(await deps.store.markProcessed(
+        `teams:activity:${activity.id}`,
+        deps.clock.now().toISOString(),
+        'alongside',
+      ))
     ) {
       deps.logger.info('ignored a repeated Teams activity');
       return;
