@@ -71,9 +71,6 @@ export interface AuditQuery {
   since?: string;
 }
 
-/** When `markProcessed` resolves: after the key's write, or at once with the write under way. */
-export type ProcessedKeyWrite = 'before-resolving' | 'alongside';
-
 export interface RiskcheckStore {
   /** Dialog sessions (hot). `expectedVersion` 0 means "must not exist yet". */
   getSession(id: string): Promise<DialogSession | undefined>;
@@ -145,14 +142,9 @@ export interface RiskcheckStore {
 
   /**
    * Records that an inbound event (Teams activity id, Slack retry) was handled. Returns true the
-   * first time a key is seen and false for every repeat, atomically within the process: the key
-   * is marked at once, so a repeat arriving while it is written is refused too. `write`: with
-   * 'before-resolving' (the default) the promise resolves once the key is stored like a dialog
-   * answer; with 'alongside' it resolves once marked, and the write, already started, runs
-   * alongside the caller's own work (a request guard whose handler saves right after: two waits
-   * side by side instead of one after the other). A failed write then shows in `health()`.
+   * first time a key is seen and false for every repeat, atomically within the process.
    */
-  markProcessed(key: string, at: string, write?: ProcessedKeyWrite): Promise<boolean>;
+  markProcessed(key: string, at: string): Promise<boolean>;
 
   /**
    * Whether the store can still save. After a failed write or fsync a journal's end on disk is

@@ -306,16 +306,13 @@ export function createStoreEngine(state: StoreState, persistence: Persistence): 
       return persistence.owned(() => state.audit.rewrite((event) => applyActorChanges(event, changes)));
     },
 
-    async markProcessed(key, at, write = 'before-resolving') {
+    async markProcessed(key, at) {
       open();
       if (Object.hasOwn(state.processed, key)) return false;
       state.processed[key] = at;
       processedOrder.add(key, at);
       const expired = processedOrder.expire(state.processed, at);
-      const written = persistence.processedChanged(key, expired);
-      // A failed write stops the journal, which health() then reports, and every later save fails.
-      if (write === 'alongside') written.catch(() => undefined);
-      else await written;
+      await persistence.processedChanged(key, expired);
       return true;
     },
 

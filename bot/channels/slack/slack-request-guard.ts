@@ -48,13 +48,9 @@ export function slackRequestGuard(options: {
     // a modal that does nothing: say so instead (and do not record the delivery, nothing ran).
     if (!options.store.health().ok && answeredCannotSave(res, parsed.body)) return;
     // One key per delivery: the trigger or event id (the same in a retry and in a replay of the
-    // same body), or the signature for a body that carries neither. The key is marked at once and
-    // written alongside the handler's own save, not before it: one wait less per request under
-    // load (docs/benchmarks.md, finding 20). Its write starts before the handler runs; only a
-    // crash before it completes (about as long as the handler's own save) could let a replay of
-    // this one request through after a restart.
+    // same body), or the signature for a body that carries neither.
     const key = parsed.deliveryKey ?? `slack:signature:${header(req, 'x-slack-signature')}`;
-    if (!(await options.store.markProcessed(key, options.clock.now().toISOString(), 'alongside'))) {
+    if (!(await options.store.markProcessed(key, options.clock.now().toISOString()))) {
       options.logger.info(
         { retry: cleanForLog(header(req, 'x-slack-retry-num') ?? '0', 20) },
         'ignored a repeated Slack request',

@@ -60,12 +60,7 @@ export function createTeamsTurnHandler(deps: AppDeps, options: TeamsTurnOptions)
     const activity = context.activity;
     if (
       activity.id &&
-      // Written alongside the reply's own work, as the Slack guard does (see slack-request-guard.ts).
-      !(await deps.store.markProcessed(
-        `teams:activity:${activity.id}`,
-        deps.clock.now().toISOString(),
-        'alongside',
-      ))
+      !(await deps.store.markProcessed(`teams:activity:${activity.id}`, deps.clock.now().toISOString()))
     ) {
       deps.logger.info('ignored a repeated Teams activity');
       return;
