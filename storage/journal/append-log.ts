@@ -37,11 +37,11 @@ export interface LinePlace {
 
 /**
  * When an append counts as done. `0` (the default): once its line is on disk (written with
- * O_DSYNC, or fdatasynced), so it survives a power loss. A positive number of milliseconds: once its line is written to the
- * operating system, which keeps it through a crash or kill of this process, with an fdatasync
- * following within that time; a power loss or kernel crash may then lose the appends of that
- * last interval (MongoDB's journal and SQLite's WAL with `synchronous=NORMAL` make the same
- * trade). For state a user can re-enter in seconds, such as a dialog answer, that is worth the
+ * O_DSYNC, or fdatasynced), so it survives a power loss. A positive number of milliseconds: once
+ * its line is written to the operating system, which keeps it through a crash or kill of this
+ * process, with an fdatasync following within that time; a power loss or kernel crash may then
+ * lose the appends of that last interval (MongoDB's journal and SQLite's WAL with
+ * `synchronous=NORMAL` make the same trade). For state a user can re-enter in seconds, such as a dialog answer, that is worth the
  * CPU: an fdatasync costs several times the rest of an append.
  */
 export interface AppendLogOptions {
@@ -58,9 +58,14 @@ export interface AppendLogOptions {
  */
 const O_DSYNC: number | undefined = constants.O_DSYNC;
 
+function writesAreSyncedFor(syncIntervalMs: number): boolean {
+  return syncIntervalMs === 0 && O_DSYNC !== undefined;
+}
+
 function openForAppend(file: string, syncIntervalMs: number): Promise<FileHandle> {
-  if (syncIntervalMs === 0 && O_DSYNC !== undefined) return open(file, constants.O_RDWR | O_DSYNC);
-  return open(file, 'r+');
+  return writesAreSyncedFor(syncIntervalMs)
+    ? open(file, constants.O_RDWR | (O_DSYNC ?? 0))
+    : open(file, 'r+');
 }
 
 interface Batch {
@@ -100,7 +105,7 @@ export class AppendLog {
     this.#header = header;
     this.#size = size;
     this.#syncIntervalMs = syncIntervalOf(options);
-    this.#writesAreSynced = this.#syncIntervalMs === 0 && O_DSYNC !== undefined;
+    this.#writesAreSynced = writesAreSyncedFor(this.#syncIntervalMs);
   }
 
   /** Opens an existing file whose first `size` bytes were checked by the owner's scan. */
