@@ -1,7 +1,8 @@
 /**
- * A JSON Lines file that is only appended to, with group commit: lines appended while a write and
- * its fdatasync are running go to disk together in the next one, so under load many answers share
- * one fsync, and the cost of an append does not depend on how big the file already is.
+ * A JSON Lines file that is only appended to, with group commit: lines appended while a write
+ * (and its fdatasync, where one follows) is running go to disk together in the next one, so under
+ * load many answers share one disk wait, and the cost of an append does not depend on how big the
+ * file already is.
  *
  * Layout: a header line (`{"schemaVersion":1,"kind":"…","generation":"…"}`), then one record per
  * line. `rewrite` (compaction, erasure) replaces the file with a new generation atomically.
@@ -56,16 +57,16 @@ export interface AppendLogOptions {
  * wait less per append (docs/benchmarks.md, finding 20). Elsewhere (Windows) an fdatasync follows
  * each write.
  */
-const O_DSYNC: number | undefined = constants.O_DSYNC;
+const SYNCED_WRITE_FLAGS: number | undefined =
+  constants.O_DSYNC === undefined ? undefined : constants.O_RDWR | constants.O_DSYNC;
 
-function writesAreSyncedFor(syncIntervalMs: number): boolean {
-  return syncIntervalMs === 0 && O_DSYNC !== undefined;
+/** The open flags that make each write durable for a log with this interval, if it gets them. */
+function syncedWriteFlagsFor(syncIntervalMs: number): number | undefined {
+  return syncIntervalMs === 0 ? SYNCED_WRITE_FLAGS : undefined;
 }
 
 function openForAppend(file: string, syncIntervalMs: number): Promise<FileHandle> {
-  return writesAreSyncedFor(syncIntervalMs)
-    ? open(file, constants.O_RDWR | (O_DSYNC ?? 0))
-    : open(file, 'r+');
+  return open(file, syncedWriteFlagsFor(syncIntervalMs) ?? 'r+');
 }
 
 interface Batch {
@@ -105,7 +106,7 @@ export class AppendLog {
     this.#header = header;
     this.#size = size;
     this.#syncIntervalMs = syncIntervalOf(options);
-    this.#writesAreSynced = writesAreSyncedFor(this.#syncIntervalMs);
+    this.#writesAreSynced = syncedWriteFlagsFor(this.#syncIntervalMs) !== undefined;
   }
 
   /** Opens an existing file whose first `size` bytes were checked by the owner's scan. */
@@ -153,8 +154,9 @@ export class AppendLog {
   }
 
   /**
-   * Resolves with where the line landed once it is on disk (O_DSYNC or fdatasync), or only written to the
-   * operating system when a sync interval is set (see AppendLogOptions). `line` has no newline.
+   * Resolves with where the line landed once it is on disk (O_DSYNC or fdatasync), or only written
+   * to the operating system when a sync interval is set (see AppendLogOptions). `line` has no
+   * newline.
    */
   append(line: string): Promise<LinePlace> {
     if (this.#failed !== undefined) return Promise.reject(this.#failed);
